@@ -5,5 +5,5 @@ export type { EmbeddedPostgresOptions, EmbeddedPostgresHandle } from './embedded
 export { resolveDatabase, redactUrl } from './database.js';
 export type { DatabaseTarget } from './database.js';
 export { findProjectRoot, defaultDataDir } from './project-root.js';
-export { startTestPostgres, createTestDatabase, createEmptyDatabase, databaseUrl } from './testing.js';
+export { startTestPostgres, createTestDatabase, createEmptyDatabase, databaseUrl, vitestGlobalSetup } from './testing.js';
 export type { TestPostgres, TestDatabase } from './testing.js';

@@ -105,3 +105,16 @@ async function dropLeftovers(serverUrl: string, templateDatabase: string): Promi
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
   });
 }
+
+/**
+ * The body of every package's vitest globalSetup: start the test server and template once per
+ * run, hand their names to the test files through vitest's provide/inject.
+ */
+export function vitestGlobalSetup(packageName: string) {
+  return async function setup(project: { provide(key: string, value: unknown): void }) {
+    const server = await startTestPostgres(packageName);
+    project.provide('pgServerUrl', server.serverUrl);
+    project.provide('pgTemplate', server.templateDatabase);
+    return () => server.close();
+  };
+}

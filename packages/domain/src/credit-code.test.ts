@@ -219,8 +219,9 @@ describe('parseCreditCode: each refusal', () => {
     expect(e).toMatchObject({ reason: 'CHECK_DIGIT', position: 18, expected: 'N', found: 'P' });
     expect(e.message.zh).toContain('第18位校验码错误：应为 N，实为 P');
     expect(e.message.en).toContain('expected N, found P');
-    // A mistyped division (370102 → 370103) leaves 17 intact and is caught at 18.
-    expect(errorOf('91370103MA3C8LN78N')).toMatchObject({ reason: 'CHECK_DIGIT', expected: '0' });
+    // A mistyped division (370102 → 370103) leaves 17 intact and is caught at 18:
+    // Σ grows by 1 × 17 to 2444; 2444 mod 31 = 26; 31 − 26 = 5.
+    expect(errorOf('91370103MA3C8LN78N')).toMatchObject({ reason: 'CHECK_DIGIT', expected: '5' });
   });
 
   it('refuses a published code with one character changed', () => {

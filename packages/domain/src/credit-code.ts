@@ -16,6 +16,7 @@
  */
 
 import { OrganizationCategory, RegistrationAuthority } from './enums.js';
+import type { LocalizedMessage } from './types.js';
 
 /** The 31 characters of GB 32100; I, O, Z, S, V are left out because they read like 1, 0, 2, 5, U. */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -159,11 +160,6 @@ export type CreditCodeErrorReason =
   | 'ORGANIZATION_CODE_CHECK'
   | 'CHECK_DIGIT';
 
-export interface LocalizedMessage {
-  readonly zh: string;
-  readonly en: string;
-}
-
 export interface CreditCodeError {
   readonly reason: CreditCodeErrorReason;
   /** 1-based position of the offending character, when one character is at fault. */
@@ -251,7 +247,8 @@ function fail(code: string, error: CreditCodeError): CreditCodeResult {
 
 function listAllowed(chars: readonly string[], name: (c: string) => LocalizedMessage): LocalizedMessage {
   const parts = chars.map((c) => ({ c, n: name(c) }));
-  const zh = parts.map((p) => `${p.c}（${p.n.zh}）`).join('、');
+  const zhParts = parts.map((p) => `${p.c}（${p.n.zh}）`);
+  const zh = zhParts.length > 1 ? `${zhParts.slice(0, -1).join('、')}或${zhParts[zhParts.length - 1]}` : zhParts.join('');
   const en = parts.map((p) => `${p.c} (${p.n.en})`);
   const enList = en.length > 1 ? `${en.slice(0, -1).join(', ')} or ${en[en.length - 1]}` : en.join('');
   return { zh, en: enList };

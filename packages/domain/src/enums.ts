@@ -2,7 +2,7 @@
  * The closed vocabularies of the domain (see shared/DOMAIN.md). Each is a const object plus
  * a union type so that the server (GraphQL enums), the database (CHECK constraints) and the
  * generator all spell the values the same way. The database migration repeats these lists
- * in CHECK constraints; `enums.test.ts` keeps the two in step.
+ * in CHECK constraints; `packages/db/src/enums-in-step.test.ts` keeps the two in step.
  */
 
 /** 行政区划层级: city → district/county → street/town → community. */

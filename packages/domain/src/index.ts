@@ -1,0 +1,125 @@
+/**
+ * Public surface of @liangxin/domain. Named re-exports only, so that what other packages can
+ * depend on is visible in one file and nothing internal leaks by accident. An enum-like name
+ * (e.g. AreaLevel) is both a const object and a type; one export carries both.
+ */
+
+export {
+  AreaLevel,
+  ParkLevel,
+  BusinessDistrictKind,
+  OrganizationCategory,
+  OrganizationStatus,
+  PartyOrganizationKind,
+  PartyOrganizationFormation,
+  PartyOrganizationAnchor,
+  MemberStage,
+  MEMBER_STAGE_ORDER,
+  RelationHolder,
+  LEDGER_HOLDERS,
+  LiaisonKind,
+  ActivityKind,
+  CommitteeLevel,
+  MemberUnitDomain,
+  FundKind,
+  FundEntryKind,
+  Intention,
+  RegistrationAuthority,
+  RegistrationSource,
+} from './enums.js';
+
+export {
+  CREDIT_CODE_ALPHABET,
+  CREDIT_CODE_LENGTH,
+  CREDIT_CODE_WEIGHTS,
+  ORGANIZATION_CODE_WEIGHTS,
+  CreditCodeEntityType,
+  CREDIT_CODE_ENTITY_TYPE_LABELS,
+  parseCreditCode,
+  isValidCreditCode,
+  computeCreditCodeCheckChar,
+  computeOrganizationCodeCheckChar,
+  makeCreditCode,
+  categoryFromCreditCode,
+} from './credit-code.js';
+export type {
+  ParsedCreditCode,
+  CreditCodeErrorReason,
+  CreditCodeError,
+  CreditCodeResult,
+  CreditCodeParts,
+} from './credit-code.js';
+
+export {
+  FULL_MEMBERS_FOR_ORGANIZATION,
+  FULL_MEMBERS_FOR_BRANCH_COMMITTEE,
+  MAX_BRANCH_MEMBERS,
+  MIN_COMMITTEE_MEMBERS,
+  STARTUP_FUND_FEN,
+  WORKING_FUND_PER_MEMBER_FEN,
+  CITY_BUDGET_FEN,
+  canFormStandalone,
+  recommendedKind,
+  allowedKinds,
+  checkKindForSize,
+  electsBranchCommittee,
+  entitledFundsFen,
+  nextStage,
+  isStageForward,
+  isPartyMember,
+  isLedger,
+} from './party-rules.js';
+export type { KindCheck } from './party-rules.js';
+
+export {
+  CoverageStatus,
+  DEFAULT_WINDOW_DAYS,
+  EMPTY_COVERAGE_COUNTS,
+  rate,
+  roundRate,
+  coverageRates,
+  addCounts,
+  tallyCoverage,
+  windowStart,
+  isWithinWindow,
+  classifyCoverage,
+  isWeakPartyOrganization,
+} from './coverage.js';
+export type { CoverageCounts, CoverageRates, CoverageFacts } from './coverage.js';
+
+export {
+  Period,
+  isPeriod,
+  isIsoDate,
+  todayInShanghai,
+  addDays,
+  daysBetween,
+  isoWeekday,
+  isoWeek,
+  periodRange,
+  previousPeriod,
+  periodLabel,
+} from './dates.js';
+export type { IsoDate, DateRange } from './dates.js';
+
+export type {
+  Fen,
+  LocalizedMessage,
+  Area,
+  Park,
+  Building,
+  BusinessDistrict,
+  Organization,
+  PartyOrganization,
+  PartyOrganizationCover,
+  PartyMember,
+  Instructor,
+  InstructorAssignment,
+  WorkingCommittee,
+  MemberUnit,
+  WorkGroupMember,
+  LiaisonPoint,
+  Visit,
+  Activity,
+  FundEntry,
+} from './types.js';
