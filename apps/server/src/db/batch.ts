@@ -1,0 +1,69 @@
+import DataLoader from 'dataloader';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Building blocks of the per-request DataLoaders: one SELECT per batch, `= ANY($1)` with the
+ * keys as one array parameter (one plan whatever the batch size), answers in key order.
+ */
+
+type Key = string | number;
+
+export interface BatchOptions<E> {
+  /** Extra condition on alias `t`, e.g. "t.level = 'STREET'". */
+  where?: string;
+  /** Order of the rows within one key's list (to-many), by property of alias `t`. */
+  orderBy?: Record<string, 'ASC' | 'DESC'>;
+  /** Called with every row loaded, to prime other loaders (by id, by code). */
+  prime?: (row: E) => void;
+}
+
+/** Rows whose `property` is one of `keys`. */
+export async function rowsWhereIn<E extends ObjectLiteral, K extends Key>(
+  db: EntityManager,
+  entity: EntityTarget<E>,
+  property: keyof E & string,
+  keys: readonly K[],
+  options: BatchOptions<E> = {},
+): Promise<E[]> {
+  const qb = db.createQueryBuilder(entity, 't').where(`t.${property} = ANY(:keys)`, { keys: [...keys] });
+  if (options.where) qb.andWhere(options.where);
+  for (const [by, direction] of Object.entries(options.orderBy ?? {})) qb.addOrderBy(`t.${by}`, direction);
+  const rows = await qb.getMany();
+  if (options.prime) for (const row of rows) options.prime(row);
+  return rows;
+}
+
+/** A loader of the single row whose unique `property` equals the key, or null. */
+export function oneBy<E extends ObjectLiteral, K extends Key>(
+  db: EntityManager,
+  entity: EntityTarget<E>,
+  property: keyof E & string,
+  options: BatchOptions<E> = {},
+): DataLoader<K, E | null> {
+  return new DataLoader<K, E | null>(async (keys) => {
+    const rows = await rowsWhereIn(db, entity, property, keys, options);
+    const byKey = new Map<K, E>();
+    for (const row of rows) byKey.set(row[property] as K, row);
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** A loader of all rows whose `property` equals the key ([] when none). */
+export function manyBy<E extends ObjectLiteral, K extends Key>(
+  db: EntityManager,
+  entity: EntityTarget<E>,
+  property: keyof E & string,
+  options: BatchOptions<E> = {},
+): DataLoader<K, E[]> {
+  return new DataLoader<K, E[]>(async (keys) => {
+    const rows = await rowsWhereIn(db, entity, property, keys, options);
+    const byKey = new Map<K, E[]>();
+    for (const row of rows) {
+      const key = row[property] as K;
+      const list = byKey.get(key);
+      if (list) list.push(row);
+      else byKey.set(key, [row]);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
+}

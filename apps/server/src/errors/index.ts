@@ -1,0 +1,10 @@
+export { BadUserInputError } from './bad-user-input.error.js';
+export type { BadUserInputExtensions, FieldPath } from './bad-user-input.error.js';
+export { NotFoundError } from './not-found.error.js';
+export type { NotFoundExtensions } from './not-found.error.js';
+export { ConflictError } from './conflict.error.js';
+export type { ConflictExtensions } from './conflict.error.js';
+export { ForbiddenError } from './forbidden.error.js';
+export type { ForbiddenExtensions } from './forbidden.error.js';
+export { createFormatError, INTERNAL_ERROR_MESSAGE } from './format-error.js';
+export { describeError } from './describe-error.js';

@@ -1,0 +1,52 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Area } from '../area/area.entity.js';
+import { Park } from '../park/park.entity.js';
+import { LocalDate, SafeInt } from '../scalars.js';
+
+@ObjectType('Building', {
+  description:
+    'Building (楼宇): a commercial office building. One paying 100 million CNY or more in tax a year is a 亿元楼宇.',
+})
+@Entity({ name: 'building' })
+export class Building {
+  @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
+  id: number;
+
+  @Field(() => String, { description: 'Name (楼宇名称).' })
+  @Column({ name: 'name', type: 'text' })
+  name: string;
+
+  @Column({ name: 'street_id', type: 'integer' })
+  streetId: number;
+
+  @ManyToOne(() => Area)
+  @JoinColumn({ name: 'street_id' })
+  street?: Relation<Area>;
+
+  @Column({ name: 'park_id', type: 'integer', nullable: true })
+  parkId: number | null;
+
+  @ManyToOne(() => Park, { nullable: true })
+  @JoinColumn({ name: 'park_id' })
+  park?: Relation<Park> | null;
+
+  @Field(() => String, { nullable: true, description: 'Address (地址).' })
+  @Column({ name: 'address', type: 'text', nullable: true })
+  address: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of floors (楼层数).' })
+  @Column({ name: 'floors', type: 'integer', nullable: true })
+  floors: number | null;
+
+  @Field(() => SafeInt, { description: 'Annual tax revenue in fen (年纳税额, 分; 1 CNY = 100 fen).' })
+  @Column({ name: 'annual_tax_fen', type: 'bigint', default: 0 })
+  annualTaxFen: number;
+
+  @Field(() => LocalDate, { description: 'Date opened (启用日期).' })
+  @Column({ name: 'opened_on', type: 'date' })
+  openedOn: string;
+
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version: number;
+}

@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { Area } from '../area/area.entity.js';
+import { Park } from '../park/park.entity.js';
+import { required } from '../required.js';
+import { Building } from './building.entity.js';
+
+@Resolver(() => Building)
+export class BuildingResolver {
+  @FieldResolver(() => Area, { description: 'The street or town (街道 / 镇) the building stands in.' })
+  async street(@Root() building: Building, @Ctx() { loaders }: Context): Promise<Area> {
+    return required(await loaders.area.byId.load(building.streetId), 'Area', building.streetId);
+  }
+
+  @FieldResolver(() => Park, { nullable: true, description: 'The industrial park (园区) the building stands in, if any.' })
+  park(@Root() building: Building, @Ctx() { loaders }: Context): Promise<Park | null> | null {
+    return building.parkId === null ? null : loaders.park.byId.load(building.parkId);
+  }
+}

@@ -1,0 +1,133 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { isIsoDate } from '@liangxin/domain';
+import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { and, or, raw, sql, type Sql } from '../sql/fragment.js';
+import { LocalDate } from './scalars.js';
+
+/**
+ * Pieces shared by every list filter: ranges, text, and the `and` / `or` / `not` combinators.
+ * A filter input of type X compiles to one SQL condition on X's table alias; the compiled
+ * conditions are bind parameters all the way down.
+ */
+
+@InputType('DateRange', { description: 'A range of calendar dates, both ends inclusive; either end may be left open (日期区间).' })
+export class DateRange {
+  @Field(() => LocalDate, { nullable: true, description: 'On or after this date.' })
+  from?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'On or before this date.' })
+  to?: string | null;
+}
+
+@InputType('IntRange', { description: 'A range of whole numbers, both ends inclusive; either end may be left open (数值区间).' })
+export class IntRange {
+  @Field(() => Int, { nullable: true, description: 'At least this.' })
+  min?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this.' })
+  max?: number | null;
+}
+
+export type FieldPath = (string | number)[];
+
+export function dateRange(column: Sql, range: DateRange | null | undefined, path: FieldPath): Sql[] {
+  if (!range) return [];
+  const { from, to } = range;
+  if (from && to && from > to) {
+    throw new BadUserInputError('The range ends before it starts.', {
+      field: [...path, 'to'],
+      reason: 'RANGE_ORDER',
+      localizedMessage: { zh: '区间的结束日期早于开始日期', en: 'The range ends before it starts.' },
+    });
+  }
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value != null && !isIsoDate(value)) {
+      throw new BadUserInputError(`${name} is not a calendar date.`, { field: [...path, name], reason: 'DATE' });
+    }
+  }
+  const conditions: Sql[] = [];
+  if (from) conditions.push(sql`${column} >= ${from}::date`);
+  if (to) conditions.push(sql`${column} <= ${to}::date`);
+  return conditions;
+}
+
+export function intRange(column: Sql, range: IntRange | null | undefined, path: FieldPath): Sql[] {
+  if (!range) return [];
+  const { min, max } = range;
+  if (min != null && max != null && min > max) {
+    throw new BadUserInputError('The range ends before it starts.', {
+      field: [...path, 'max'],
+      reason: 'RANGE_ORDER',
+      localizedMessage: { zh: '区间的上限小于下限', en: 'The range ends before it starts (max < min).' },
+    });
+  }
+  const conditions: Sql[] = [];
+  if (min != null) conditions.push(sql`${column} >= ${min}`);
+  if (max != null) conditions.push(sql`${column} <= ${max}`);
+  return conditions;
+}
+
+export function oneOf<T>(column: Sql, values: readonly T[] | null | undefined): Sql[] {
+  if (values == null) return [];
+  return [sql`${column} = ANY(${[...values]})`];
+}
+
+export const MAX_TEXT_LENGTH = 100;
+
+/**
+ * Case-insensitive substring match on any of the columns (Chinese works: PostgreSQL compares
+ * characters, and the trigram indexes serve queries of three or more characters).
+ */
+export function textMatch(columns: Sql[], text: string | null | undefined, path: FieldPath): Sql[] {
+  if (text == null) return [];
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return [];
+  if (trimmed.length > MAX_TEXT_LENGTH) {
+    throw new BadUserInputError(`Search text is limited to ${MAX_TEXT_LENGTH} characters.`, {
+      field: path,
+      reason: 'TOO_LONG',
+      localizedMessage: { zh: `搜索文字最多 ${MAX_TEXT_LENGTH} 个字符`, en: `Search text is limited to ${MAX_TEXT_LENGTH} characters.` },
+    });
+  }
+  const pattern = `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return [or(columns.map((c) => sql`${c} ILIKE ${pattern}`))];
+}
+
+/** Nesting limit for and/or/not, so a filter cannot grow a statement without bound. */
+export const MAX_FILTER_DEPTH = 5;
+
+export interface Combinable<F> {
+  and?: F[] | null;
+  or?: F[] | null;
+  not?: F | null;
+}
+
+/**
+ * Compiles a filter with its combinators: the filter's own fields ANDed, then `and` (all of),
+ * `or` (any of) and `not` (none of), recursively.
+ */
+export function compileFilter<F extends Combinable<F>>(
+  filter: F | null | undefined,
+  path: FieldPath,
+  own: (filter: F, path: FieldPath) => Sql[],
+  depth = 0,
+): Sql[] {
+  if (!filter) return [];
+  if (depth > MAX_FILTER_DEPTH) {
+    throw new BadUserInputError(`Filters may nest at most ${MAX_FILTER_DEPTH} levels.`, { field: path, reason: 'TOO_DEEP' });
+  }
+  const conditions = own(filter, path);
+  if (filter.and?.length) {
+    conditions.push(and(filter.and.flatMap((f, i) => [and(compileFilter(f, [...path, 'and', i], own, depth + 1))])));
+  }
+  if (filter.or?.length) {
+    conditions.push(or(filter.or.map((f, i) => and(compileFilter(f, [...path, 'or', i], own, depth + 1)))));
+  }
+  if (filter.not) {
+    // coalesce: a NULL column makes the inner condition NULL, and NOT NULL would drop the row.
+    conditions.push(sql`NOT coalesce(${and(compileFilter(filter.not, [...path, 'not'], own, depth + 1))}, false)`);
+  }
+  return conditions;
+}
+
+export { raw };

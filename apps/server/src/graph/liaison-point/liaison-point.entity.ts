@@ -1,0 +1,64 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { LiaisonKind } from '../enums.js';
+import { Instructor } from '../instructor/instructor.entity.js';
+import { MemberUnit } from '../member-unit/member-unit.entity.js';
+import { Organization } from '../organization/organization.entity.js';
+import { WorkGroupMember } from '../work-group-member/work-group-member.entity.js';
+import { WorkingCommittee } from '../working-committee/working-committee.entity.js';
+
+/**
+ * 联系点: a standing tie between a responsible body and an organization. Exactly one of
+ * committee, member unit, work-group member and instructor is set, the one `kind` names.
+ */
+@Entity({ name: 'liaison_point' })
+export class LiaisonPoint {
+  @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
+  id: number;
+
+  @Column({ name: 'kind', type: 'text' })
+  kind: LiaisonKind;
+
+  @Column({ name: 'organization_id', type: 'integer' })
+  organizationId: number;
+
+  @ManyToOne(() => Organization)
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Column({ name: 'committee_id', type: 'integer', nullable: true })
+  committeeId: number | null;
+
+  @ManyToOne(() => WorkingCommittee, { nullable: true })
+  @JoinColumn({ name: 'committee_id' })
+  committee?: Relation<WorkingCommittee> | null;
+
+  @Column({ name: 'member_unit_id', type: 'integer', nullable: true })
+  memberUnitId: number | null;
+
+  @ManyToOne(() => MemberUnit, { nullable: true })
+  @JoinColumn({ name: 'member_unit_id' })
+  memberUnit?: Relation<MemberUnit> | null;
+
+  @Column({ name: 'work_group_member_id', type: 'integer', nullable: true })
+  workGroupMemberId: number | null;
+
+  @ManyToOne(() => WorkGroupMember, { nullable: true })
+  @JoinColumn({ name: 'work_group_member_id' })
+  workGroupMember?: Relation<WorkGroupMember> | null;
+
+  @Column({ name: 'instructor_id', type: 'integer', nullable: true })
+  instructorId: number | null;
+
+  @ManyToOne(() => Instructor, { nullable: true })
+  @JoinColumn({ name: 'instructor_id' })
+  instructor?: Relation<Instructor> | null;
+
+  @Column({ name: 'since', type: 'date' })
+  since: string;
+
+  @Column({ name: 'until', type: 'date', nullable: true })
+  until: string | null;
+
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version: number;
+}

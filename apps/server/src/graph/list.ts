@@ -1,0 +1,206 @@
+import DataLoader from 'dataloader';
+import type { ClassType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type PageArgs } from '../relay/page.js';
+import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
+import type { ConnectionValue } from './connection.js';
+
+/**
+ * The read engine behind every list of the API. Root lists are one keyset-paginated statement;
+ * nested lists (a to-many relation under each of many parents) are one LATERAL statement per
+ * level for all the parents at once, and `totalCount` one grouped statement per level — whatever
+ * the number of parents. Rows are hydrated into the entity classes, which are also the GraphQL
+ * object types, so the Node interface can tell them apart.
+ */
+
+/** The SQL shape of one entity: its table, its columns as `alias.column AS "property"`. */
+export interface TableShape<E> {
+  table: string;
+  columns: { column: string; property: string }[];
+  propertyOf(column: string): string;
+  select(alias: string): Sql;
+  hydrate(row: Record<string, unknown>): E;
+}
+
+const shapes = new WeakMap<object, TableShape<unknown>>();
+
+export function tableShape<E extends object>(db: EntityManager, entity: ClassType<E>): TableShape<E> {
+  const known = shapes.get(entity);
+  if (known) return known as TableShape<E>;
+  const metadata = db.connection.getMetadata(entity);
+  const columns = metadata.columns.map((c) => ({ column: c.databaseName, property: c.propertyName }));
+  const byColumn = new Map(columns.map((c) => [c.column, c.property]));
+  const shape: TableShape<E> = {
+    table: metadata.tableName,
+    columns,
+    propertyOf: (column) => byColumn.get(column) ?? column,
+    select: (alias) => raw(columns.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', ')),
+    hydrate: (row) => Object.assign(Object.create(entity.prototype as object) as E & object, row) as E,
+  };
+  shapes.set(entity, shape as TableShape<unknown>);
+  return shape;
+}
+
+export interface OrderChoice {
+  /** The client's choice, e.g. 'NAME' (cursors remember it). */
+  key: string;
+  /** The NOT NULL column to order by, or 'id'. */
+  column: string;
+  direction: 'ASC' | 'DESC';
+}
+
+function orderingFor(shape: TableShape<unknown>, alias: string, order: OrderChoice): Ordering {
+  const byId = order.column === 'id';
+  const property = shape.propertyOf(order.column);
+  return {
+    key: `${order.key}:${order.direction}`,
+    column: byId ? null : raw(`${alias}."${order.column}"`),
+    id: raw(`${alias}.id`),
+    direction: order.direction,
+    valueOf: (row) => row[property] as string | number | boolean | null,
+  };
+}
+
+/** PageArgumentError → BAD_USER_INPUT at the argument's path. */
+function planOrRefuse(args: PageArgs, ordering: Ordering) {
+  try {
+    return planPage(args, ordering);
+  } catch (error) {
+    if (error instanceof PageArgumentError) {
+      throw new BadUserInputError(error.en, {
+        field: [error.argument],
+        reason: 'PAGINATION',
+        localizedMessage: { zh: error.zh, en: error.en },
+      });
+    }
+    throw error;
+  }
+}
+
+function toConnection<E>(
+  rows: Record<string, unknown>[],
+  plan: ReturnType<typeof planPage>,
+  args: PageArgs,
+  ordering: Ordering,
+  shape: TableShape<E>,
+  totalCount: () => Promise<number> | number,
+): ConnectionValue<E> {
+  const page = slicePage(plan, rows, args);
+  const edges = page.rows.map((row) => ({ cursor: cursorOf(ordering, row), node: shape.hydrate(row) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+export interface ListQuery<E extends object> {
+  entity: ClassType<E>;
+  /** SQL alias of the entity's table in `where` conditions. */
+  alias: string;
+  /** Conditions on the rows (filters, scope), ANDed. */
+  where: Sql[];
+  order: OrderChoice;
+}
+
+/** A root list: one statement for the page, one more only if `totalCount` is asked for. */
+export async function findPage<E extends object>(db: EntityManager, query: ListQuery<E>, args: PageArgs): Promise<ConnectionValue<E>> {
+  const shape = tableShape(db, query.entity);
+  const { alias } = query;
+  const ordering = orderingFor(shape as TableShape<unknown>, alias, query.order);
+  const plan = planOrRefuse(args, ordering);
+  const from = raw(`${shape.table} ${alias}`);
+  const statement = sql`SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+  const rows = await runQuery(db, statement);
+  let count: Promise<number> | undefined;
+  return toConnection(rows, plan, args, ordering, shape, () => {
+    count ??= runQuery(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`).then((r) => Number(r[0]?.n ?? 0));
+    return count;
+  });
+}
+
+export interface RelationQuery<E extends object> extends ListQuery<E> {
+  /**
+   * A stable name for the relation and its arguments (e.g. `Area.organizations|{…}`): parents
+   * asking the same relation with the same arguments share one batch.
+   */
+  key: string;
+  /** The condition tying a row to its parent, given the SQL reference to the parent id. */
+  parent: (parentId: Sql) => Sql;
+}
+
+interface RelationLoaders {
+  pages: DataLoader<number, Record<string, unknown>[]>;
+  counts: DataLoader<number, number>;
+}
+
+/**
+ * Per-request cache of the batched relation loaders, keyed by relation and arguments. Made in
+ * the context factory with the other loaders, so no cache outlives its request.
+ */
+export class RelationPages {
+  readonly #loaders = new Map<string, RelationLoaders>();
+
+  constructor(private readonly db: EntityManager) {}
+
+  /** Clears every cached page (a mutation changed rows some page may hold). */
+  clear(): void {
+    this.#loaders.clear();
+  }
+
+  async load<E extends object>(query: RelationQuery<E>, args: PageArgs, parentId: number): Promise<ConnectionValue<E>> {
+    const shape = tableShape(this.db, query.entity);
+    const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
+    const plan = planOrRefuse(args, ordering);
+    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}`;
+    let loaders = this.#loaders.get(key);
+    if (!loaders) {
+      loaders = this.#makeLoaders(query, shape, plan);
+      this.#loaders.set(key, loaders);
+    }
+    const rows = await loaders.pages.load(parentId);
+    const counts = loaders.counts;
+    return toConnection(rows, plan, args, ordering, shape, () => counts.load(parentId));
+  }
+
+  #makeLoaders<E extends object>(query: RelationQuery<E>, shape: TableShape<E>, plan: ReturnType<typeof planPage>): RelationLoaders {
+    const { alias } = query;
+    const from = raw(`${shape.table} ${alias}`);
+    const parentRef = raw('__parent.id');
+    const condition = and([query.parent(parentRef), ...query.where]);
+    const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
+      const statement = sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}) AS __page`;
+      const rows = await runQuery(this.db, statement);
+      const byParent = new Map<number, Record<string, unknown>[]>();
+      for (const row of rows) {
+        const parent = Number(row.__parent);
+        delete row.__parent;
+        let list = byParent.get(parent);
+        if (!list) byParent.set(parent, (list = []));
+        list.push(row);
+      }
+      return parentIds.map((id) => byParent.get(id) ?? []);
+    });
+    const counts = new DataLoader<number, number>(async (parentIds) => {
+      const statement = sql`SELECT __parent.id AS "__parent", (SELECT count(*)::int FROM ${from} WHERE ${condition}) AS n FROM unnest(${[...parentIds]}::int[]) AS __parent(id)`;
+      const rows = await runQuery(this.db, statement);
+      const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
+      return parentIds.map((id) => byParent.get(id) ?? 0);
+    });
+    return { pages, counts };
+  }
+}
+
+export async function runQuery(db: EntityManager, statement: Sql): Promise<Record<string, unknown>[]> {
+  const { text, values } = render(statement);
+  return (await db.query(text, values)) as Record<string, unknown>[];
+}
+
+export { join };

@@ -1,0 +1,58 @@
+import { parseCreditCode } from '@liangxin/domain';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { Area } from '../area/area.entity.js';
+import { Building } from '../building/building.entity.js';
+import { BusinessDistrict } from '../business-district/business-district.entity.js';
+import { Park } from '../park/park.entity.js';
+import { required } from '../required.js';
+import { Organization } from './organization.entity.js';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, {
+    nullable: true,
+    description:
+      'The organization (两新组织) with this unified social credit code (统一社会信用代码); null if none. A malformed code is refused with BAD_USER_INPUT saying what is wrong.',
+  })
+  organization(
+    @Arg('creditCode', () => String, { description: '18 characters; surrounding spaces and lower case are accepted.' }) creditCode: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<Organization | null> {
+    const parsed = parseCreditCode(creditCode);
+    if (!parsed.ok) {
+      const { reason, message, position, expected, found } = parsed.error;
+      throw new BadUserInputError(message.en, {
+        field: ['creditCode'],
+        reason,
+        localizedMessage: message,
+        details: { position, expected, found },
+      });
+    }
+    return loaders.organization.byCreditCode.load(parsed.code);
+  }
+
+  @FieldResolver(() => Area, { description: 'The street or town (街道 / 镇) the organization is located in.' })
+  async street(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Area> {
+    return required(await loaders.area.byId.load(organization.streetId), 'Area', organization.streetId);
+  }
+
+  @FieldResolver(() => Park, { nullable: true, description: 'The industrial park (园区) it is located in, if any.' })
+  park(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Park | null> | null {
+    return organization.parkId === null ? null : loaders.park.byId.load(organization.parkId);
+  }
+
+  @FieldResolver(() => Building, { nullable: true, description: 'The commercial building (楼宇) it is located in, if any.' })
+  building(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Building | null> | null {
+    return organization.buildingId === null ? null : loaders.building.byId.load(organization.buildingId);
+  }
+
+  @FieldResolver(() => BusinessDistrict, {
+    nullable: true,
+    description: 'The business district or market (商圈 / 市场) it is located in, if any.',
+  })
+  businessDistrict(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<BusinessDistrict | null> | null {
+    return organization.businessDistrictId === null ? null : loaders.businessDistrict.byId.load(organization.businessDistrictId);
+  }
+}

@@ -1,0 +1,12 @@
+import type DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { oneBy } from '../../db/batch.js';
+import { Park } from './park.entity.js';
+
+export interface ParkLoaders {
+  byId: DataLoader<number, Park | null>;
+}
+
+export function createParkLoaders(db: EntityManager): ParkLoaders {
+  return { byId: oneBy<Park, number>(db, Park, 'id') };
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { createRequestScope, runInRequestScope, type RequestScope } from './request-scope.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A caller's (a proxy's) request id is kept when it is short and plain; otherwise a UUID. */
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * First middleware: gives the request its id (echoed in `x-request-id`), its scope, and one
+ * log line when the response is finished or the client went away: id, method, path (never the
+ * query string, which can hold a GET query's variables), status, GraphQL operation name,
+ * duration and SQL statement count. Never arguments, variables or bodies: personal data.
+ */
+export function requestLog(log: Logger): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get(REQUEST_ID_HEADER);
+    const requestId = incoming && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
+    const scope = createRequestScope(requestId, log);
+    // Read now: routers rewrite req.url while they dispatch.
+    const path = req.path;
+    res.locals.scope = scope;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      const ms = Number(process.hrtime.bigint() - scope.startedAt) / 1e6;
+      const line = {
+        reqId: requestId,
+        method: req.method,
+        path,
+        status: res.writableFinished ? res.statusCode : undefined,
+        aborted: res.writableFinished ? undefined : true,
+        operationName: scope.operationName ?? undefined,
+        ms: Math.round(ms * 10) / 10,
+        statements: scope.statements.count,
+      };
+      // Probes hit /health every few seconds: keep them out of the info stream.
+      if (path.startsWith('/health/')) log.debug(line, 'request');
+      else log.info(line, 'request');
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    next();
+  };
+}
+
+/** The scope made by `requestLog` for this response. */
+export function scopeOf(res: Response): RequestScope {
+  const scope = res.locals.scope as RequestScope | undefined;
+  if (!scope) throw new Error('requestLog middleware must run first');
+  return scope;
+}
+
+/**
+ * Enters the request's scope for everything after it (placed after body parsing, see
+ * request-scope.ts), and counts the statements issued from it.
+ */
+export function enterRequestScope(track: <T>(scope: RequestScope, fn: () => T) => T): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const scope = scopeOf(res);
+    runInRequestScope(scope, () => track(scope, next));
+  };
+}

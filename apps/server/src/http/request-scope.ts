@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger } from 'pino';
+import { StatementTally } from '../db/statement-counter.js';
+
+/**
+ * What the server knows about the HTTP request being served, for code that has no context
+ * argument (Apollo's formatError, the request log line). Made by the first middleware; entered
+ * with `runInRequestScope` only after the body is parsed, because body parsing resumes on the
+ * socket's async context and would lose it.
+ */
+export interface RequestScope {
+  readonly requestId: string;
+  readonly startedAt: bigint;
+  /** Child logger carrying `reqId`. */
+  readonly log: Logger;
+  /** Statements sent on behalf of this request. */
+  readonly statements: StatementTally;
+  /** The GraphQL operation, once Apollo resolved it. */
+  operationName: string | null;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export function createRequestScope(requestId: string, log: Logger): RequestScope {
+  return {
+    requestId,
+    startedAt: process.hrtime.bigint(),
+    log: log.child({ reqId: requestId }),
+    statements: new StatementTally(),
+    operationName: null,
+  };
+}
+
+export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
+}

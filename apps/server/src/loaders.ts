@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+import { createAreaLoaders } from './graph/area/area.loaders.js';
+import { createBuildingLoaders } from './graph/building/building.loaders.js';
+import { createBusinessDistrictLoaders } from './graph/business-district/business-district.loaders.js';
+import { createOrganizationLoaders } from './graph/organization/organization.loaders.js';
+import { createParkLoaders } from './graph/park/park.loaders.js';
+import { createPartyOrganizationLoaders } from './graph/party-organization/party-organization.loaders.js';
+
+/**
+ * Every DataLoader, grouped by node type. Made afresh for each request by the context factory
+ * so that no two requests (no two users) ever share a cache, and a cache never outlives the
+ * request that filled it. Never create a loader at module scope.
+ */
+export function createLoaders(db: EntityManager) {
+  return {
+    area: createAreaLoaders(db),
+    park: createParkLoaders(db),
+    building: createBuildingLoaders(db),
+    businessDistrict: createBusinessDistrictLoaders(db),
+    organization: createOrganizationLoaders(db),
+    partyOrganization: createPartyOrganizationLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { GraphQLError, isEnumType, isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildLiangxinSchema, printLiangxinSchema } from './schema.js';
+
+const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+
+describe('schema', () => {
+  it('matches the committed schema.graphql (UPDATE_SCHEMA=1 npx vitest run src/schema.test.ts rewrites it)', async () => {
+    const printed = await printLiangxinSchema();
+    if (process.env.UPDATE_SCHEMA === '1' || !existsSync(SCHEMA_FILE)) writeFileSync(SCHEMA_FILE, printed);
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printed);
+  });
+
+  it('describes every type, field, argument and enum value', async () => {
+    const schema = await buildLiangxinSchema();
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!type.description && type.name !== 'Query') missing.push(type.name);
+      if (isObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('is built on the one copy of graphql that Apollo and type-graphql use', () => {
+    const require = createRequire(import.meta.url);
+    expect(GraphQLError).toBe(require('graphql').GraphQLError);
+  });
+});
+
+describe('decorators', () => {
+  it('all carry an explicit type, so no runner depends on emitted design:type metadata', () => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const offenders: string[] = [];
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' });
+    for (const file of files) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const text = readFileSync(`${root}/${file}`, 'utf8');
+      const patterns = [/@Field\(\s*(\{|\))/g, /@Column\(\s*\)/g, /@Arg\(\s*'[^']+'\s*(,\s*\{|\))/g, /@(Query|Mutation|FieldResolver)\(\s*(\{|\))/g];
+      for (const pattern of patterns) for (const match of text.matchAll(pattern)) offenders.push(`${file}: ${match[0]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

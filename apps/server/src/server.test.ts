@@ -1,0 +1,197 @@
+import { createEmptyDatabase, type TestDatabase } from '@liangxin/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { capturingLogger, CODES, insertJinanFixture, startTestApp, testDatabase, type TestApp } from '../test/helpers.js';
+
+let db: TestDatabase;
+let app: TestApp;
+const log = capturingLogger();
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await insertJinanFixture(db.url);
+  app = await startTestApp(db.url, { logger: log.logger });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+describe('GraphQL over HTTP', () => {
+  it('answers an area and an organization with their references', async () => {
+    const { status, body, headers } = await app.gql(`
+      query Smoke {
+        area(code: "370102") { code name level parent { code name } children { code name level } }
+        organization(creditCode: "${CODES.enterprise}") {
+          creditCode name category industry employees registeredOn deregisteredOn status isKey source createdAt
+          street { code name level }
+          park { name level establishedOn area { code } }
+          building { name annualTaxFen openedOn floors street { code } park { name } }
+          businessDistrict { name }
+        }
+      }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.data).toEqual({
+      area: {
+        code: '370102',
+        name: '历下区',
+        level: 'DISTRICT',
+        parent: { code: '370100', name: '济南市' },
+        children: [
+          { code: '370102001', name: '解放路街道', level: 'STREET' },
+          { code: '370102002', name: '千佛山街道', level: 'STREET' },
+        ],
+      },
+      organization: {
+        creditCode: CODES.enterprise,
+        name: '济南示例软件有限公司',
+        category: 'NON_PUBLIC_ECONOMIC',
+        industry: 'I',
+        employees: 120,
+        registeredOn: '2019-03-15',
+        deregisteredOn: null,
+        status: 'ACTIVE',
+        isKey: true,
+        source: 'GENERATED',
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
+        street: { code: '370102001', name: '解放路街道', level: 'STREET' },
+        park: { name: '济南高新技术产业开发区', level: 'NATIONAL', establishedOn: '1991-03-06', area: { code: '370102' } },
+        building: {
+          name: '齐鲁软件大厦',
+          annualTaxFen: 12_000_000_000,
+          openedOn: '2008-09-01',
+          floors: 28,
+          street: { code: '370102001' },
+          park: { name: '济南高新技术产业开发区' },
+        },
+        businessDistrict: null,
+      },
+    });
+  });
+
+  it('normalizes a credit code typed in lower case with spaces, and gives null for an unknown one', async () => {
+    const { body } = await app.gql(`query ($a: String!, $b: String!) {
+      a: organization(creditCode: $a) { name }
+      b: organization(creditCode: $b) { name }
+    }`, { a: `  ${CODES.socialGroup.toLowerCase()} `, b: '91370102MA3C4D5F5K' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ a: { name: '济南示例行业协会' }, b: null });
+  });
+
+  it('gives null for an unknown area code and refuses a malformed one', async () => {
+    const { body } = await app.gql(`{ known: area(code: "370199") { name } }`);
+    expect(body.data).toEqual({ known: null });
+    const bad = await app.gql(`{ area(code: "37-01") { name } }`);
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['code'], reason: 'AREA_CODE_FORMAT' });
+  });
+
+  it('keeps a plain request id sent by the caller, and replaces an unsafe one', async () => {
+    const kept = await app.gql('{ __typename }', undefined, { 'x-request-id': 'edge-42.abc' });
+    expect(kept.headers.get('x-request-id')).toBe('edge-42.abc');
+    const replaced = await app.gql('{ __typename }', undefined, { 'x-request-id': 'a b <script>' });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports syntax and validation errors as such, without a stack', async () => {
+    const syntax = await app.gql('{ area(code: ');
+    expect(syntax.status).toBe(400);
+    expect(syntax.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    const validation = await app.gql('{ area(code: "370102") { nope } }');
+    expect(validation.status).toBe(400);
+    expect(validation.body.errors?.[0]?.message).toContain('nope');
+    expect(validation.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('writes one log line per request: id, operation, duration, statements — never the variables', async () => {
+    const before = log.lines().length;
+    const { headers } = await app.gql('query FindOrganization($code: String!) { organization(creditCode: $code) { name } }', {
+      code: CODES.enterprise,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const lines = log.lines().slice(before).filter((line) => line.msg === 'request');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      reqId: headers.get('x-request-id'),
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      operationName: 'FindOrganization',
+      statements: 1,
+    });
+    expect(typeof lines[0]!.ms).toBe('number');
+    expect(log.text()).not.toContain(CODES.enterprise);
+  });
+});
+
+describe('HTTP', () => {
+  it('serves /health/live and /health/ready on a migrated database', async () => {
+    const live = await fetch(`${app.url}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${app.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers 503 on /health/ready while migrations are pending', async () => {
+    const empty = await createEmptyDatabase(inject('pgServerUrl'), 'server_ready');
+    const unmigrated = await startTestApp(empty.url);
+    try {
+      const response = await fetch(`${unmigrated.url}/health/ready`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'unavailable', reason: 'pending migrations: Foundation1764316800000' });
+      expect((await fetch(`${unmigrated.url}/health/live`)).status).toBe(200);
+    } finally {
+      await unmigrated.close();
+      await empty.drop();
+    }
+  });
+
+  it('refuses a body over 1 MB with 413 and malformed JSON with 400', async () => {
+    const big = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(1_100_000)}` }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const malformed = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('serves the landing page to a browser and JSON 404 elsewhere', async () => {
+    const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const missing = await fetch(`${app.url}/nowhere`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'not found', graphql: '/graphql' });
+  });
+
+  it('answers a GET query (with the CSRF-safe header Apollo asks for)', async () => {
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ area(code: "370100") { name } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { area: { name: '济南市' } } });
+  });
+});
+
+describe('close', () => {
+  it('drains promptly although the client keeps its connection alive', async () => {
+    const other = await startTestApp(db.url);
+    await other.gql('{ __typename }'); // leaves an idle keep-alive connection in fetch's pool
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(other.server.dataSource.isInitialized).toBe(false);
+    await expect(fetch(`${other.url}/health/live`)).rejects.toThrow();
+  });
+});

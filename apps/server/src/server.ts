@@ -1,0 +1,232 @@
+import 'reflect-metadata';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { createContext, type Context } from './context.js';
+import { createDataSource } from './db/data-source.js';
+import type { StatementCounter } from './db/statement-counter.js';
+import { describeError } from './errors/describe-error.js';
+import { createFormatError } from './errors/format-error.js';
+import { createReadinessCheck, healthRouter, type Readiness } from './http/health.js';
+import { enterRequestScope, requestLog, scopeOf } from './http/request-log.js';
+import { currentRequestScope } from './http/request-scope.js';
+import { createLogger } from './logger.js';
+import { buildLiangxinSchema } from './schema.js';
+
+export interface ServerConfig {
+  /** PostgreSQL the server reads and writes; migrated beforehand (`runMigrations`). */
+  databaseUrl: string;
+  /** pino logger; tests pass a silent one. Default: JSON on stdout at `info`. */
+  logger?: Logger;
+  /** Largest accepted request body (default '1mb'). */
+  bodyLimit?: string | number;
+  /**
+   * Apollo's landing page at GET /graphql (default on). It links to Apollo Sandbox, which is
+   * served from Apollo's CDN: it needs the internet in the browser, not on the server.
+   */
+  landingPage?: boolean;
+  /** Schema introspection (default on: the schema is public, clients generate types from it). */
+  introspection?: boolean;
+  /** Database connections in the pool (default 10). */
+  poolSize?: number;
+  /** Statements slower than this are logged at warn (default 1000 ms). */
+  slowQueryMs?: number;
+  /** How long `close()` of a listener waits for in-flight requests before cutting them (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface Listener {
+  /** e.g. http://localhost:4000 */
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: HttpServer;
+  /** Stops accepting connections, lets in-flight requests finish (up to drainTimeoutMs), then resolves. */
+  close(): Promise<void>;
+}
+
+export interface LiangxinServer {
+  /** The express app: mount it elsewhere or call `listen`. */
+  readonly app: Express;
+  readonly dataSource: DataSource;
+  readonly schema: GraphQLSchema;
+  /** Every SQL statement the server sends passes here (tests count them). */
+  readonly statements: StatementCounter;
+  readonly logger: Logger;
+  /** The check behind /health/ready. */
+  ready(): Promise<Readiness>;
+  /** Listens on `port` (0: any free port) and `host` (default: all interfaces). */
+  listen(port?: number, host?: string): Promise<Listener>;
+  /** Drains and closes every listener, stops Apollo, closes the database pool. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole server: database pool, schema, Apollo at /graphql, health at /health. Does not
+ * listen and does not migrate: `main.ts` migrates first, tests hand a migrated test database.
+ */
+export async function createServer(config: ServerConfig): Promise<LiangxinServer> {
+  const logger = config.logger ?? createLogger();
+  const drainTimeoutMs = config.drainTimeoutMs ?? 10_000;
+  const { dataSource, statements } = createDataSource({
+    url: config.databaseUrl,
+    logger,
+    poolSize: config.poolSize,
+    slowQueryMs: config.slowQueryMs,
+  });
+  await dataSource.initialize();
+
+  let apollo: ApolloServer<Context>;
+  let schema: GraphQLSchema;
+  try {
+    schema = await buildLiangxinSchema();
+    apollo = new ApolloServer<Context>({
+      schema,
+      formatError: createFormatError(logger),
+      includeStacktraceInErrorResponses: false,
+      // Shutdown belongs to the process owner (main.ts drains, then calls close()). Apollo's own
+      // handler would stop it mid-drain and re-raise the signal.
+      stopOnTerminationSignals: false,
+      introspection: config.introspection ?? true,
+      plugins: [
+        config.landingPage === false
+          ? ApolloServerPluginLandingPageDisabled()
+          : ApolloServerPluginLandingPageLocalDefault({ embed: false, footer: false }),
+        operationNamePlugin(),
+      ],
+    });
+    await apollo.start();
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+
+  const ready = createReadinessCheck({ dataSource, databaseUrl: config.databaseUrl, log: logger });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(logger));
+  app.use('/health', healthRouter(ready));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit ?? '1mb' }),
+    // GET (landing page, GET queries) has no body; Apollo insists the field exists.
+    (req: Request, _res: Response, next: NextFunction) => {
+      req.body ??= {};
+      next();
+    },
+    enterRequestScope((scope, fn) => statements.track(scope.statements, fn)),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(dataSource, scopeOf(res)),
+    }),
+  );
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'not found', graphql: '/graphql', health: ['/health/live', '/health/ready'] });
+  });
+  app.use(httpErrorHandler(logger));
+
+  const listeners = new Set<Listener>();
+  let closing: Promise<void> | undefined;
+
+  return {
+    app,
+    dataSource,
+    schema,
+    statements,
+    logger,
+    ready,
+    listen: async (port = 0, host?: string) => {
+      const listener = await listen(app, port, host, drainTimeoutMs);
+      listeners.add(listener);
+      return listener;
+    },
+    close: () => {
+      closing ??= (async () => {
+        await Promise.all([...listeners].map((l) => l.close()));
+        await apollo.stop();
+        if (dataSource.isInitialized) await dataSource.destroy();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Puts the resolved operation name into the request scope for the request log line. */
+function operationNamePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          const scope = currentRequestScope();
+          if (scope) scope.operationName = operationName ?? `(anonymous ${operation?.operation ?? 'operation'})`;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Errors before Apollo (body too large, malformed JSON) answered in GraphQL's error shape;
+ * anything else masked like a resolver error.
+ */
+function httpErrorHandler(logger: Logger) {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const e = error as { status?: number; type?: string };
+    const requestId = res.locals.scope?.requestId as string | undefined;
+    if (e.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (e.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      res.status(e.status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      logger.error({ reqId: requestId, error: describeError(error) }, 'unexpected HTTP error, masked for the client');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+    }
+  };
+}
+
+function listen(app: Express, port: number, host: string | undefined, drainTimeoutMs: number): Promise<Listener> {
+  const httpServer = createHttpServer(app);
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      const address = httpServer.address() as AddressInfo;
+      const shownHost = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      let closed: Promise<void> | undefined;
+      resolve({
+        url: `http://${shownHost}:${address.port}`,
+        port: address.port,
+        httpServer,
+        close: () => (closed ??= drain(httpServer, drainTimeoutMs)),
+      });
+    });
+  });
+}
+
+/**
+ * Stops accepting, lets in-flight requests finish, and closes keep-alive connections as soon
+ * as they fall idle (a sweep every 100 ms) instead of waiting out their keep-alive timeout.
+ * After `timeoutMs` the remaining connections are cut.
+ */
+function drain(httpServer: HttpServer, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!httpServer.listening) return resolve();
+    const sweep = setInterval(() => httpServer.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => httpServer.closeAllConnections(), timeoutMs);
+    httpServer.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+    httpServer.closeIdleConnections();
+  });
+}
