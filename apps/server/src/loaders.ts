@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { RelationPages } from './graph/list.js';
 import { createAreaLoaders } from './graph/area/area.loaders.js';
 import { createBuildingLoaders } from './graph/building/building.loaders.js';
 import { createBusinessDistrictLoaders } from './graph/business-district/business-district.loaders.js';
@@ -19,7 +20,32 @@ export function createLoaders(db: EntityManager) {
     businessDistrict: createBusinessDistrictLoaders(db),
     organization: createOrganizationLoaders(db),
     partyOrganization: createPartyOrganizationLoaders(db),
+    /** Paginated to-many relations: one statement per relation, arguments and level. */
+    pages: new RelationPages(db),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * The by-id loader of each node type, by GraphQL type name, for `node(id)` / `nodes(ids)`.
+ * A node type is reachable by id once it has an entry here.
+ */
+export function nodeLoader(loaders: Loaders, typeName: string): { load(id: number): Promise<unknown> } | undefined {
+  switch (typeName) {
+    case 'Area':
+      return loaders.area.byId;
+    case 'Park':
+      return loaders.park.byId;
+    case 'Building':
+      return loaders.building.byId;
+    case 'BusinessDistrict':
+      return loaders.businessDistrict.byId;
+    case 'Organization':
+      return loaders.organization.byId;
+    case 'PartyOrganization':
+      return loaders.partyOrganization.byId;
+    default:
+      return undefined;
+  }
+}

@@ -4,6 +4,15 @@ import { AreaResolver } from './graph/area/area.resolver.js';
 import { BuildingResolver } from './graph/building/building.resolver.js';
 import { BusinessDistrictResolver } from './graph/business-district/business-district.resolver.js';
 import { OrganizationResolver } from './graph/organization/organization.resolver.js';
+import {
+  AreaOrganizationsResolver,
+  BuildingOrganizationsResolver,
+  BusinessDistrictOrganizationsResolver,
+  OrganizationListResolver,
+  ParkOrganizationsResolver,
+  PartyOrganizationCoveredResolver,
+} from './graph/organization/organization-list.resolver.js';
+import { NodeResolver } from './graph/node.resolver.js';
 import { ParkResolver } from './graph/park/park.resolver.js';
 import { PartyOrganization } from './graph/party-organization/party-organization.entity.js';
 import { PartyOrganizationResolver } from './graph/party-organization/party-organization.resolver.js';
@@ -17,6 +26,13 @@ export const RESOLVERS = [
   BusinessDistrictResolver,
   OrganizationResolver,
   PartyOrganizationResolver,
+  OrganizationListResolver,
+  AreaOrganizationsResolver,
+  ParkOrganizationsResolver,
+  BuildingOrganizationsResolver,
+  BusinessDistrictOrganizationsResolver,
+  PartyOrganizationCoveredResolver,
+  NodeResolver,
 ] as const;
 
 /** Types no root field reaches yet; the Node interface (next issue) will reach them. */

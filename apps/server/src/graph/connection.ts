@@ -29,6 +29,10 @@ export enum SortDirection {
 registerEnumType(SortDirection, {
   name: 'SortDirection',
   description: 'Ascending (升序) or descending (降序). Ties are always broken by id in the same direction.',
+  valuesConfig: {
+    ASC: { description: 'Smallest first (升序).' },
+    DESC: { description: 'Largest first (降序).' },
+  },
 });
 
 @ArgsType()
@@ -55,14 +59,14 @@ export interface Edge<T> {
 }
 
 /**
- * What a connection resolver returns. `totalCount` is a function so it is computed only when a
- * query asks for it (graphql-js calls a function-valued property as the field's resolver).
+ * What a connection resolver returns. `totalCount` is a getter, so the count is only computed
+ * (one more statement) when a query reads the field.
  */
 export interface ConnectionValue<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number> | number;
+  readonly totalCount: Promise<number> | number;
 }
 
 export interface ConnectionClasses {

@@ -97,7 +97,9 @@ function toConnection<E>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount,
+    get totalCount() {
+      return totalCount();
+    },
   };
 }
 

@@ -1,13 +1,15 @@
+import { Node, registerNodeType } from '../node.js';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AreaLevel } from '../enums.js';
 
 @ObjectType('Area', {
+  implements: Node,
   description:
     'Area (行政区划): the city (市), a district or county (区县), a street or town (街道 / 镇) or a community (社区), identified by its administrative division code.',
 })
 @Entity({ name: 'area' })
-export class Area {
+export class Area extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id: number;
 
@@ -36,3 +38,5 @@ export class Area {
   @Column({ name: 'path', type: 'integer', array: true })
   path: number[];
 }
+
+registerNodeType(Area, 'Area');

@@ -1,3 +1,4 @@
+import { Node, registerNodeType } from '../node.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
@@ -5,11 +6,12 @@ import { Park } from '../park/park.entity.js';
 import { LocalDate, SafeInt } from '../scalars.js';
 
 @ObjectType('Building', {
+  implements: Node,
   description:
     'Building (楼宇): a commercial office building. One paying 100 million CNY or more in tax a year is a 亿元楼宇.',
 })
 @Entity({ name: 'building' })
-export class Building {
+export class Building extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id: number;
 
@@ -50,3 +52,5 @@ export class Building {
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 }
+
+registerNodeType(Building, 'Building');

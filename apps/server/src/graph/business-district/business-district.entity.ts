@@ -1,3 +1,4 @@
+import { Node, registerNodeType } from '../node.js';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
@@ -5,10 +6,11 @@ import { BusinessDistrictKind } from '../enums.js';
 import { LocalDate } from '../scalars.js';
 
 @ObjectType('BusinessDistrict', {
+  implements: Node,
   description: 'Business district (商圈) or market (市场): a trading area where two-new organizations cluster.',
 })
 @Entity({ name: 'business_district' })
-export class BusinessDistrict {
+export class BusinessDistrict extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id: number;
 
@@ -34,3 +36,5 @@ export class BusinessDistrict {
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 }
+
+registerNodeType(BusinessDistrict, 'BusinessDistrict');

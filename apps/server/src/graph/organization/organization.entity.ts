@@ -1,3 +1,4 @@
+import { Node, registerNodeType } from '../node.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
@@ -9,11 +10,12 @@ import { Park } from '../park/park.entity.js';
 import { DateTime, LocalDate } from '../scalars.js';
 
 @ObjectType('Organization', {
+  implements: Node,
   description:
     'Organization (两新组织): a non-public economic or social organization, identified by its unified social credit code (统一社会信用代码).',
 })
 @Entity({ name: 'organization' })
-export class Organization {
+export class Organization extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id: number;
 
@@ -122,3 +124,5 @@ export class Organization {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
+
+registerNodeType(Organization, 'Organization');

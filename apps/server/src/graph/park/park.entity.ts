@@ -1,3 +1,4 @@
+import { Node, registerNodeType } from '../node.js';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
@@ -5,10 +6,11 @@ import { ParkLevel } from '../enums.js';
 import { LocalDate } from '../scalars.js';
 
 @ObjectType('Park', {
+  implements: Node,
   description: 'Park (园区): an industrial or development park where two-new organizations cluster.',
 })
 @Entity({ name: 'park' })
-export class Park {
+export class Park extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id: number;
 
@@ -35,3 +37,5 @@ export class Park {
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 }
+
+registerNodeType(Park, 'Park');

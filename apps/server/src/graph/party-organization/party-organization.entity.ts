@@ -1,3 +1,4 @@
+import { Node, registerNodeType } from '../node.js';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
@@ -10,11 +11,12 @@ import { PartyMember } from '../party-member/party-member.entity.js';
 import { DateTime, LocalDate } from '../scalars.js';
 
 @ObjectType('PartyOrganization', {
+  implements: Node,
   description:
     'Party organization (党组织): a Party committee, general branch or branch set up in one organization or jointly, or anchored on a park, building, business district, street or industry.',
 })
 @Entity({ name: 'party_organization' })
-export class PartyOrganization {
+export class PartyOrganization extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id: number;
 
@@ -110,3 +112,5 @@ export class PartyOrganization {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
+
+registerNodeType(PartyOrganization, 'PartyOrganization');

@@ -1,0 +1,160 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { connectionType, SortDirection } from '../connection.js';
+import { OrganizationCategory, OrganizationStatus } from '../enums.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import type { OrderChoice } from '../list.js';
+import { inAreaSubtree, scopeCondition } from '../scope.js';
+import { Organization } from './organization.entity.js';
+
+export const OrganizationConnection = connectionType(Organization, 'Organization', 'organizations (两新组织)');
+
+export enum OrganizationOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  CREDIT_CODE = 'CREDIT_CODE',
+  REGISTERED_ON = 'REGISTERED_ON',
+  EMPLOYEES = 'EMPLOYEES',
+}
+registerEnumType(OrganizationOrderField, {
+  name: 'OrganizationOrderField',
+  description: 'What organizations can be ordered by (each indexed).',
+  valuesConfig: {
+    ID: { description: 'Order of registration in the platform.' },
+    NAME: { description: 'Name (名称).' },
+    CREDIT_CODE: { description: 'Unified social credit code (统一社会信用代码).' },
+    REGISTERED_ON: { description: 'Date registered (登记日期).' },
+    EMPLOYEES: { description: 'Number of employees (从业人员数).' },
+  },
+});
+
+const ORDER_COLUMNS: Record<OrganizationOrderField, string> = {
+  ID: 'id',
+  NAME: 'name',
+  CREDIT_CODE: 'credit_code',
+  REGISTERED_ON: 'registered_on',
+  EMPLOYEES: 'employees',
+};
+
+@InputType('OrganizationOrder', { description: 'Order of an organization list; ties are broken by id.' })
+export class OrganizationOrder {
+  @Field(() => OrganizationOrderField, { description: 'The field to order by.' })
+  field: OrganizationOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
+  direction: SortDirection;
+}
+
+export function organizationOrder(order: OrganizationOrder | null | undefined): OrderChoice {
+  const field = order?.field ?? OrganizationOrderField.ID;
+  return { key: field, column: ORDER_COLUMNS[field], direction: order?.direction ?? SortDirection.ASC };
+}
+
+@InputType('OrganizationFilter', {
+  description:
+    'Conditions on organizations (两新组织筛选). The fields given are ANDed; `and`, `or` and `not` combine whole filters.',
+})
+export class OrganizationFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only organizations in this scope and everything beneath it: an administrative division code (e.g. "370102" for 历下区, a 9-digit street code) or the id of an Area, Park, Building, BusinessDistrict or PartyOrganization (the organizations it covers).',
+  })
+  scope?: string | null;
+
+  @Field(() => [OrganizationCategory], { nullable: true, description: 'Any of these categories (组织类别).' })
+  category?: OrganizationCategory[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these industry sections (行业门类, GB/T 4754 letters A–T).' })
+  industry?: string[] | null;
+
+  @Field(() => [OrganizationStatus], { nullable: true, description: 'Any of these statuses (登记状态). Default: all.' })
+  status?: OrganizationStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Key organizations (重点组织) only, or none of them.' })
+  isKey?: boolean | null;
+
+  @Field(() => DateRange, { nullable: true, description: 'Registered (登记) within this range.' })
+  registeredOn?: DateRange | null;
+
+  @Field(() => DateRange, { nullable: true, description: 'Deregistered (注销) within this range.' })
+  deregisteredOn?: DateRange | null;
+
+  @Field(() => IntRange, { nullable: true, description: 'Employees (从业人员数) within this range.' })
+  employees?: IntRange | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: covered today by at least one Party organization that has not been dissolved (已建党组织/被党组织覆盖); false: not covered by any.',
+  })
+  hasPartyOrganization?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: has a current Party-building instructor (党建工作指导员); false: has none.' })
+  hasInstructor?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: located in an industrial park (园区); false: not in any.' })
+  inPark?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: located in a commercial building (楼宇); false: not in any.' })
+  inBuilding?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: located in a business district or market (商圈/市场); false: not in any.' })
+  inBusinessDistrict?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Name or credit code contains this text (名称或信用代码包含), case-insensitive; Chinese works.' })
+  text?: string | null;
+
+  @Field(() => [OrganizationFilter], { nullable: true, description: 'All of these filters.' })
+  and?: OrganizationFilter[] | null;
+
+  @Field(() => [OrganizationFilter], { nullable: true, description: 'Any of these filters.' })
+  or?: OrganizationFilter[] | null;
+
+  @Field(() => OrganizationFilter, { nullable: true, description: 'Not this filter.' })
+  not?: OrganizationFilter | null;
+}
+
+/** Current Party-organization coverage of organization row `o`. */
+export function coveredNow(o: string): Sql {
+  return raw(
+    `EXISTS (SELECT 1 FROM party_organization_coverage __c JOIN party_organization __po ON __po.id = __c.party_organization_id ` +
+      `WHERE __c.organization_id = ${o}.id AND __c.until IS NULL AND __po.dissolved_on IS NULL)`,
+  );
+}
+
+function yesNo(condition: Sql, wanted: boolean | null | undefined): Sql[] {
+  if (wanted == null) return [];
+  return [wanted ? condition : sql`NOT ${condition}`];
+}
+
+/** The filter as SQL conditions on organization alias `o`. */
+export function organizationConditions(filter: OrganizationFilter | null | undefined, path: FieldPath, o = 'o'): Sql[] {
+  const col = (name: string) => raw(`${o}.${name}`);
+  return compileFilter(filter, path, (f, at) => [
+    ...scopeCondition(f.scope, [...at, 'scope'], {
+      Area: (id) => inAreaSubtree(col('street_id'), id),
+      Park: (id) => sql`${col('park_id')} = ${id}`,
+      Building: (id) => sql`${col('building_id')} = ${id}`,
+      BusinessDistrict: (id) => sql`${col('business_district_id')} = ${id}`,
+      PartyOrganization: (id) =>
+        sql`${col('id')} IN (SELECT organization_id FROM party_organization_coverage WHERE party_organization_id = ${id} AND until IS NULL)`,
+    }),
+    ...oneOf(col('category'), f.category),
+    ...oneOf(col('industry'), f.industry),
+    ...oneOf(col('status'), f.status),
+    ...(f.isKey == null ? [] : [sql`${col('is_key')} = ${f.isKey}`]),
+    ...dateRange(col('registered_on'), f.registeredOn, [...at, 'registeredOn']),
+    ...dateRange(col('deregistered_on'), f.deregisteredOn, [...at, 'deregisteredOn']),
+    ...intRange(col('employees'), f.employees, [...at, 'employees']),
+    ...yesNo(coveredNow(o), f.hasPartyOrganization),
+    ...yesNo(
+      raw(`EXISTS (SELECT 1 FROM liaison_point __l WHERE __l.organization_id = ${o}.id AND __l.kind = 'INSTRUCTOR' AND __l.until IS NULL)`),
+      f.hasInstructor,
+    ),
+    ...yesNo(raw(`${o}.park_id IS NOT NULL`), f.inPark),
+    ...yesNo(raw(`${o}.building_id IS NOT NULL`), f.inBuilding),
+    ...yesNo(raw(`${o}.business_district_id IS NOT NULL`), f.inBusinessDistrict),
+    ...textMatch([col('name'), col('credit_code')], f.text, [...at, 'text']),
+  ]);
+}
