@@ -1,4 +1,6 @@
+import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import { nodeTypeName } from './graph/node.js';
 import { RelationPages } from './graph/list.js';
 import { createAreaLoaders } from './graph/area/area.loaders.js';
 import { createBuildingLoaders } from './graph/building/building.loaders.js';
@@ -13,7 +15,7 @@ import { createPartyOrganizationLoaders } from './graph/party-organization/party
  * request that filled it. Never create a loader at module scope.
  */
 export function createLoaders(db: EntityManager) {
-  return {
+  const loaders = {
     area: createAreaLoaders(db),
     park: createParkLoaders(db),
     building: createBuildingLoaders(db),
@@ -21,17 +23,29 @@ export function createLoaders(db: EntityManager) {
     organization: createOrganizationLoaders(db),
     partyOrganization: createPartyOrganizationLoaders(db),
     /** Paginated to-many relations: one statement per relation, arguments and level. */
-    pages: new RelationPages(db),
+    pages: new RelationPages(db, (nodes) => primeNodes(loaders, nodes)),
+    /** Puts rows a list fetched into the by-id loaders, so they are not fetched again. */
+    primeNodes: (nodes: readonly object[]) => primeNodes(loaders, nodes),
   };
+  return loaders;
+}
+
+function primeNodes(loaders: Loaders, nodes: readonly object[]): void {
+  for (const node of nodes) {
+    const typeName = nodeTypeName(node);
+    const loader = typeName ? nodeLoader(loaders, typeName) : undefined;
+    loader?.prime((node as { id: number }).id, node);
+  }
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
 
 /**
  * The by-id loader of each node type, by GraphQL type name, for `node(id)` / `nodes(ids)`.
  * A node type is reachable by id once it has an entry here.
  */
-export function nodeLoader(loaders: Loaders, typeName: string): { load(id: number): Promise<unknown> } | undefined {
+export function nodeLoader(loaders: Loaders, typeName: string): DataLoader<number, any> | undefined {
   switch (typeName) {
     case 'Area':
       return loaders.area.byId;

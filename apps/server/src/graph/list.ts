@@ -113,7 +113,13 @@ export interface ListQuery<E extends object> {
 }
 
 /** A root list: one statement for the page, one more only if `totalCount` is asked for. */
-export async function findPage<E extends object>(db: EntityManager, query: ListQuery<E>, args: PageArgs): Promise<ConnectionValue<E>> {
+export async function findPage<E extends object>(
+  db: EntityManager,
+  query: ListQuery<E>,
+  args: PageArgs,
+  /** Primes the by-id loaders with the page's rows (pass `ctx.loaders.primeNodes`). */
+  onNodes?: (nodes: readonly object[]) => void,
+): Promise<ConnectionValue<E>> {
   const shape = tableShape(db, query.entity);
   const { alias } = query;
   const ordering = orderingFor(shape as TableShape<unknown>, alias, query.order);
@@ -122,10 +128,12 @@ export async function findPage<E extends object>(db: EntityManager, query: ListQ
   const statement = sql`SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
   const rows = await runQuery(db, statement);
   let count: Promise<number> | undefined;
-  return toConnection(rows, plan, args, ordering, shape, () => {
+  const connection = toConnection(rows, plan, args, ordering, shape, () => {
     count ??= runQuery(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`).then((r) => Number(r[0]?.n ?? 0));
     return count;
   });
+  onNodes?.(connection.nodes);
+  return connection;
 }
 
 export interface RelationQuery<E extends object> extends ListQuery<E> {
@@ -150,7 +158,14 @@ interface RelationLoaders {
 export class RelationPages {
   readonly #loaders = new Map<string, RelationLoaders>();
 
-  constructor(private readonly db: EntityManager) {}
+  /**
+   * @param onNodes called with every page's rows, to prime the by-id loaders: a row a page
+   *   fetched is not fetched again by `node(id)` or a to-one relation in the same request.
+   */
+  constructor(
+    private readonly db: EntityManager,
+    private readonly onNodes: (nodes: readonly object[]) => void = () => {},
+  ) {}
 
   /** Clears every cached page (a mutation changed rows some page may hold). */
   clear(): void {
@@ -169,7 +184,9 @@ export class RelationPages {
     }
     const rows = await loaders.pages.load(parentId);
     const counts = loaders.counts;
-    return toConnection(rows, plan, args, ordering, shape, () => counts.load(parentId));
+    const connection = toConnection(rows, plan, args, ordering, shape, () => counts.load(parentId));
+    this.onNodes(connection.nodes);
+    return connection;
   }
 
   #makeLoaders<E extends object>(query: RelationQuery<E>, shape: TableShape<E>, plan: ReturnType<typeof planPage>): RelationLoaders {

@@ -62,9 +62,14 @@ export class OrganizationListResolver {
     @filterArg() filter: Filter,
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db }: Context,
+    @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Organization>> {
-    return findPage(db, { entity: Organization, alias: 'o', where: organizationConditions(filter, ['filter']), order: organizationOrder(orderBy) }, page);
+    return findPage(
+      db,
+      { entity: Organization, alias: 'o', where: organizationConditions(filter, ['filter']), order: organizationOrder(orderBy) },
+      page,
+      loaders.primeNodes,
+    );
   }
 }
 
