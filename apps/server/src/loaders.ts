@@ -8,6 +8,15 @@ import { createBusinessDistrictLoaders } from './graph/business-district/busines
 import { createOrganizationLoaders } from './graph/organization/organization.loaders.js';
 import { createParkLoaders } from './graph/park/park.loaders.js';
 import { createPartyOrganizationLoaders } from './graph/party-organization/party-organization.loaders.js';
+import { createMemberUnitLoaders } from './graph/member-unit/member-unit.loaders.js';
+import { createWorkGroupMemberLoaders } from './graph/work-group-member/work-group-member.loaders.js';
+import { createWorkingCommitteeLoaders } from './graph/working-committee/working-committee.loaders.js';
+import { createActivityLoaders } from './graph/activity/activity.loaders.js';
+import { createFundLoaders } from './graph/fund/fund.loaders.js';
+import { createInstructorLoaders } from './graph/instructor/instructor.loaders.js';
+import { createLiaisonPointLoaders } from './graph/liaison-point/liaison-point.loaders.js';
+import { createPartyMemberLoaders } from './graph/party-member/party-member.loaders.js';
+import { createVisitLoaders } from './graph/visit/visit.loaders.js';
 
 /**
  * Every DataLoader, grouped by node type. Made afresh for each request by the context factory
@@ -22,6 +31,15 @@ export function createLoaders(db: EntityManager) {
     businessDistrict: createBusinessDistrictLoaders(db),
     organization: createOrganizationLoaders(db),
     partyOrganization: createPartyOrganizationLoaders(db),
+    workingCommittee: createWorkingCommitteeLoaders(db),
+    memberUnit: createMemberUnitLoaders(db),
+    workGroupMember: createWorkGroupMemberLoaders(db),
+    partyMember: createPartyMemberLoaders(db),
+    instructor: createInstructorLoaders(db),
+    liaisonPoint: createLiaisonPointLoaders(db),
+    visit: createVisitLoaders(db),
+    activity: createActivityLoaders(db),
+    fund: createFundLoaders(db),
     /** Paginated to-many relations: one statement per relation, arguments and level. */
     pages: new RelationPages(db, (nodes) => primeNodes(loaders, nodes)),
     /** Puts rows a list fetched into the by-id loaders, so they are not fetched again. */
@@ -59,6 +77,24 @@ export function nodeLoader(loaders: Loaders, typeName: string): DataLoader<numbe
       return loaders.organization.byId;
     case 'PartyOrganization':
       return loaders.partyOrganization.byId;
+    case 'WorkingCommittee':
+      return loaders.workingCommittee.byId;
+    case 'MemberUnit':
+      return loaders.memberUnit.byId;
+    case 'WorkGroupMember':
+      return loaders.workGroupMember.byId;
+    case 'PartyMember':
+      return loaders.partyMember.byId;
+    case 'Instructor':
+      return loaders.instructor.byId;
+    case 'LiaisonPoint':
+      return loaders.liaisonPoint.byId;
+    case 'Visit':
+      return loaders.visit.byId;
+    case 'Activity':
+      return loaders.activity.byId;
+    case 'Fund':
+      return loaders.fund.byId;
     default:
       return undefined;
   }

@@ -14,9 +14,51 @@ import {
 } from './graph/organization/organization-list.resolver.js';
 import { NodeResolver } from './graph/node.resolver.js';
 import { ParkResolver } from './graph/park/park.resolver.js';
-import { PartyOrganization } from './graph/party-organization/party-organization.entity.js';
 import { PartyOrganizationResolver } from './graph/party-organization/party-organization.resolver.js';
 import { DateTime } from './graph/scalars.js';
+import { AreaBuildingsResolver, BuildingListResolver, ParkBuildingsResolver } from './graph/building/building-list.resolver.js';
+import { AreaBusinessDistrictsResolver, BusinessDistrictListResolver } from './graph/business-district/business-district-list.resolver.js';
+import { MemberUnitResolver, OrganizationSupervisoryUnitResolver, WorkingCommitteeMemberUnitsResolver } from './graph/member-unit/member-unit.resolver.js';
+import { MemberUnitOrganizationsResolver } from './graph/organization/member-unit-organizations.resolver.js';
+import { AreaParksResolver, ParkListResolver } from './graph/park/park-list.resolver.js';
+import { SearchResolver } from './graph/search/search.resolver.js';
+import { AreaWorkGroupMembersResolver, WorkGroupMemberResolver } from './graph/work-group-member/work-group-member.resolver.js';
+import { AreaWorkingCommitteeResolver, WorkingCommitteeResolver } from './graph/working-committee/working-committee.resolver.js';
+import { ActivityListResolver, PartyOrganizationActivitiesResolver } from './graph/activity/activity-list.resolver.js';
+import { ActivityResolver } from './graph/activity/activity.resolver.js';
+import { AreaFundsResolver, FundListResolver, PartyOrganizationFundsResolver } from './graph/fund/fund-list.resolver.js';
+import { FundBudgetResolver, FundResolver } from './graph/fund/fund.resolver.js';
+import { AreaInstructorsResolver, InstructorListResolver, OrganizationInstructorsResolver } from './graph/instructor/instructor-list.resolver.js';
+import { InstructorResolver } from './graph/instructor/instructor.resolver.js';
+import {
+  InstructorAssignmentsResolver,
+  LiaisonPointListResolver,
+  MemberUnitLiaisonPointsResolver,
+  OrganizationLiaisonPointsResolver,
+  WorkGroupMemberLiaisonPointsResolver,
+  WorkingCommitteeLiaisonPointsResolver,
+} from './graph/liaison-point/liaison-point-list.resolver.js';
+import { LiaisonPointResolver } from './graph/liaison-point/liaison-point.resolver.js';
+import { InstructorOrganizationsResolver } from './graph/organization/instructor-organizations.resolver.js';
+import {
+  AreaLedgerMembersResolver,
+  OrganizationMembersResolver,
+  PartyMemberListResolver,
+  PartyOrganizationMembersResolver,
+} from './graph/party-member/party-member-list.resolver.js';
+import { PartyMemberResolver } from './graph/party-member/party-member.resolver.js';
+import { PartyMemberPersonalDataResolver } from './graph/party-member/personal-data.js';
+import {
+  AreaPartyOrganizationsResolver,
+  BuildingPartyOrganizationsResolver,
+  BusinessDistrictPartyOrganizationsResolver,
+  OrganizationPartyOrganizationsResolver,
+  ParkPartyOrganizationsResolver,
+  PartyMemberSecretaryOfResolver,
+  PartyOrganizationListResolver,
+} from './graph/party-organization/party-organization-list.resolver.js';
+import { OrganizationVisitsResolver, LiaisonPointVisitsResolver, VisitListResolver } from './graph/visit/visit-list.resolver.js';
+import { VisitResolver } from './graph/visit/visit.resolver.js';
 
 /** Every resolver class, one per node folder. A new node type adds its resolver here. */
 export const RESOLVERS = [
@@ -32,11 +74,66 @@ export const RESOLVERS = [
   BuildingOrganizationsResolver,
   BusinessDistrictOrganizationsResolver,
   PartyOrganizationCoveredResolver,
+  // Places and committees: root lists and the relations that lead to each type.
+  ParkListResolver,
+  AreaParksResolver,
+  BuildingListResolver,
+  AreaBuildingsResolver,
+  ParkBuildingsResolver,
+  BusinessDistrictListResolver,
+  AreaBusinessDistrictsResolver,
+  WorkingCommitteeResolver,
+  AreaWorkingCommitteeResolver,
+  MemberUnitResolver,
+  WorkingCommitteeMemberUnitsResolver,
+  OrganizationSupervisoryUnitResolver,
+  MemberUnitOrganizationsResolver,
+  WorkGroupMemberResolver,
+  AreaWorkGroupMembersResolver,
+  SearchResolver,
+  // The Party side: root lists, to-one fields, and the relations that lead to each type.
+  PartyOrganizationListResolver,
+  OrganizationPartyOrganizationsResolver,
+  AreaPartyOrganizationsResolver,
+  ParkPartyOrganizationsResolver,
+  BuildingPartyOrganizationsResolver,
+  BusinessDistrictPartyOrganizationsResolver,
+  PartyMemberSecretaryOfResolver,
+  PartyMemberResolver,
+  PartyMemberPersonalDataResolver,
+  PartyMemberListResolver,
+  OrganizationMembersResolver,
+  PartyOrganizationMembersResolver,
+  AreaLedgerMembersResolver,
+  InstructorResolver,
+  InstructorListResolver,
+  OrganizationInstructorsResolver,
+  AreaInstructorsResolver,
+  InstructorOrganizationsResolver,
+  LiaisonPointResolver,
+  LiaisonPointListResolver,
+  OrganizationLiaisonPointsResolver,
+  InstructorAssignmentsResolver,
+  WorkingCommitteeLiaisonPointsResolver,
+  MemberUnitLiaisonPointsResolver,
+  WorkGroupMemberLiaisonPointsResolver,
+  VisitResolver,
+  VisitListResolver,
+  OrganizationVisitsResolver,
+  LiaisonPointVisitsResolver,
+  ActivityResolver,
+  ActivityListResolver,
+  PartyOrganizationActivitiesResolver,
+  FundResolver,
+  FundBudgetResolver,
+  FundListResolver,
+  AreaFundsResolver,
+  PartyOrganizationFundsResolver,
   NodeResolver,
 ] as const;
 
-/** Types no root field reaches yet; the Node interface (next issue) will reach them. */
-const ORPHANED_TYPES = [PartyOrganization];
+/** Types no field reaches (each would be reachable only through `node`); none at present. */
+const ORPHANED_TYPES: Function[] = [];
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -1,4 +1,4 @@
-import { createEmptyDatabase, type TestDatabase } from '@liangxin/db';
+import { createEmptyDatabase, migrations, type TestDatabase } from '@liangxin/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { capturingLogger, CODES, insertJinanFixture, startTestApp, testDatabase, type TestApp } from '../test/helpers.js';
 
@@ -21,7 +21,7 @@ describe('GraphQL over HTTP', () => {
   it('answers an area and an organization with their references', async () => {
     const { status, body, headers } = await app.gql(`
       query Smoke {
-        area(code: "370102") { code name level parent { code name } children { code name level } }
+        area(code: "370102") { code name level parent { code name } children { nodes { code name level } } }
         organization(creditCode: "${CODES.enterprise}") {
           creditCode name category industry employees registeredOn deregisteredOn status isKey source createdAt
           street { code name level }
@@ -39,10 +39,12 @@ describe('GraphQL over HTTP', () => {
         name: '历下区',
         level: 'DISTRICT',
         parent: { code: '370100', name: '济南市' },
-        children: [
-          { code: '370102001', name: '解放路街道', level: 'STREET' },
-          { code: '370102002', name: '千佛山街道', level: 'STREET' },
-        ],
+        children: {
+          nodes: [
+            { code: '370102001', name: '解放路街道', level: 'STREET' },
+            { code: '370102002', name: '千佛山街道', level: 'STREET' },
+          ],
+        },
       },
       organization: {
         creditCode: CODES.enterprise,
@@ -141,7 +143,7 @@ describe('HTTP', () => {
     try {
       const response = await fetch(`${unmigrated.url}/health/ready`);
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: 'unavailable', reason: 'pending migrations: Foundation1764316800000' });
+      expect(await response.json()).toEqual({ status: 'unavailable', reason: `pending migrations: ${migrations.map((m) => m.name).join(', ')}` });
       expect((await fetch(`${unmigrated.url}/health/live`)).status).toBe(200);
     } finally {
       await unmigrated.close();

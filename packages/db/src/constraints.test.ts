@@ -208,3 +208,25 @@ describe('the database refuses what the model forbids', () => {
     }
   });
 });
+
+describe('dissolving a Party organization', () => {
+  let db: TestDatabase;
+  let client: pg.Client;
+  beforeAll(async () => {
+    db = await createTestDatabase(inject('pgServerUrl'), inject('pgTemplate'));
+    client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(FIXTURE);
+    await client.query(`INSERT INTO party_organization_coverage VALUES (1, 1, '2019-07-01', NULL)`);
+  });
+  afterAll(async () => {
+    await client?.end();
+    await db?.drop();
+  });
+
+  it('ends the coverage still open on the dissolution date, whoever writes', async () => {
+    await client.query(`UPDATE party_organization SET dissolved_on = '2024-03-31' WHERE id = 1`);
+    const { rows } = await client.query(`SELECT since::text, until::text FROM party_organization_coverage WHERE party_organization_id = 1`);
+    expect(rows).toEqual([{ since: '2019-07-01', until: '2024-03-31' }]);
+  });
+});

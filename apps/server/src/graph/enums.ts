@@ -225,6 +225,28 @@ registerEnumType(RegistrationSource, {
   },
 });
 
+/**
+ * The three ledgers (三个台账): where a member's relation sat before it was transferred into a
+ * two-new Party organization. The domain names them as a subset of RelationHolder
+ * (LEDGER_HOLDERS); GraphQL needs them as an enum of their own for PartyMember.ledger.
+ */
+export const Ledger = {
+  PERSONNEL_AGENCY: RelationHolder.PERSONNEL_AGENCY,
+  TALENT_CENTER: RelationHolder.TALENT_CENTER,
+  COMMUNITY: RelationHolder.COMMUNITY,
+} as const;
+export type Ledger = (typeof Ledger)[keyof typeof Ledger];
+
+registerEnumType(Ledger, {
+  name: 'Ledger',
+  description: 'One of the three ledgers (三个台账) holding the relations of members not yet transferred.',
+  valuesConfig: {
+    PERSONNEL_AGENCY: { description: 'City personnel-agency Party committee (市人事代理党委).' },
+    TALENT_CENTER: { description: 'District talent service centre (区县人才服务中心).' },
+    COMMUNITY: { description: 'Community (社区).' },
+  },
+});
+
 export {
   ActivityKind,
   AreaLevel,

@@ -1,4 +1,5 @@
 import { Foundation1764316800000 } from './1764316800000-foundation.js';
+import { DissolutionEndsCoverage1764403200000 } from './1764403200000-dissolution-ends-coverage.js';
 
 /** Every migration, oldest first. The server and the generator run exactly this list. */
-export const migrations = [Foundation1764316800000];
+export const migrations = [Foundation1764316800000, DissolutionEndsCoverage1764403200000];

@@ -1,30 +1,62 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
 import { AreaLevel } from '../enums.js';
+import { findPage } from '../list.js';
 import { checkAreaCode } from './area-code.js';
 import { Area } from './area.entity.js';
+import { AreaConnection, AreaFilter, AreaOrder, areaConditions, areaOrder } from './area.input.js';
+
+const filterArg = () => Arg('filter', () => AreaFilter, { nullable: true, description: 'Conditions on the areas.' });
+const orderArg = () => Arg('orderBy', () => AreaOrder, { nullable: true, description: 'Order (default: by division code).' });
+
+type Filter = AreaFilter | null | undefined;
+type Order = AreaOrder | null | undefined;
+
+/** A to-many relation to areas, batched over all parents of one level (ctx.loaders.pages). */
+async function areaRelation(
+  ctx: Context,
+  name: string,
+  parent: (parentId: Sql) => Sql,
+  parentId: number,
+  filter: Filter,
+  orderBy: Order,
+  page: PageArgs,
+): Promise<ConnectionValue<Area>> {
+  const connection = await ctx.loaders.pages.load(
+    { key: `${name}|${JSON.stringify(filter ?? null)}`, entity: Area, alias: 'a', parent, where: areaConditions(filter, ['filter']), order: areaOrder(orderBy) },
+    page,
+    parentId,
+  );
+  for (const area of connection.nodes) ctx.loaders.area.prime(area);
+  return connection;
+}
 
 @Resolver(() => Area)
 export class AreaResolver {
-  @Query(() => [Area], {
+  @Query(() => AreaConnection, {
     description:
-      'Areas (行政区划) in division-code order, optionally of one level and/or directly under the area with code `parentCode`. An unknown parent gives an empty list.',
+      'Areas (行政区划), in division-code order unless `orderBy` says otherwise: all of them, or of one level, and/or directly under the area with code `parentCode`, and/or under a filter. An unknown parent gives an empty list.',
   })
   async areas(
     @Arg('level', () => AreaLevel, { nullable: true, description: 'Only areas of this level.' }) level: AreaLevel | null | undefined,
     @Arg('parentCode', () => String, { nullable: true, description: 'Only the children of this area (division code).' })
     parentCode: string | null | undefined,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
-  ): Promise<Area[]> {
-    const qb = db.createQueryBuilder(Area, 'a');
-    if (level) qb.andWhere('a.level = :level', { level });
+  ): Promise<ConnectionValue<Area>> {
+    const where = areaConditions(filter, ['filter']);
+    if (level) where.push(sql`a.level = ${level}`);
     if (parentCode != null) {
-      const code = checkAreaCode(parentCode, 'parentCode');
-      qb.innerJoin('a.parent', 'p').andWhere('p.code = :code', { code });
+      // Unknown code: the sub-select yields NULL and nothing matches.
+      where.push(sql`a.parent_id = (SELECT id FROM area WHERE code = ${checkAreaCode(parentCode, 'parentCode')})`);
     }
-    const areas = await qb.orderBy('a.code', 'ASC').getMany();
-    for (const area of areas) loaders.area.prime(area);
-    return areas;
+    const connection = await findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy) }, page);
+    for (const area of connection.nodes) loaders.area.prime(area);
+    return connection;
   }
 
   @Query(() => Area, { nullable: true, description: 'The area (行政区划) with this division code, e.g. "370102" (历下区); null if none.' })
@@ -40,8 +72,38 @@ export class AreaResolver {
     return area.parentId === null ? null : loaders.area.byId.load(area.parentId);
   }
 
-  @FieldResolver(() => [Area], { description: 'The areas one level down (下级区划), in division-code order.' })
-  children(@Root() area: Area, @Ctx() { loaders }: Context): Promise<Area[]> {
-    return loaders.area.children.load(area.id);
+  @FieldResolver(() => AreaConnection, {
+    description: 'The areas one level down (下级区划: districts of the city, streets of a district, communities of a street); not further descendants.',
+  })
+  children(
+    @Root() area: Area,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Area>> {
+    return areaRelation(ctx, 'Area.children', (id) => sql`a.parent_id = ${id}`, area.id, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => AreaConnection, {
+    description:
+      'The streets and towns (街道 / 镇) beneath this area, at any depth: all of them for the city, its own for a district; empty for a street or a community.',
+  })
+  streets(
+    @Root() area: Area,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Area>> {
+    return areaRelation(
+      ctx,
+      'Area.streets',
+      (id) => sql`${raw("a.level = 'STREET'")} AND a.path @> ARRAY[${id}]::int[] AND a.id <> ${id}`,
+      area.id,
+      filter,
+      orderBy,
+      page,
+    );
   }
 }

@@ -1,9 +1,12 @@
 import { Node, registerNodeType } from '../node.js';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
 import { Park } from '../park/park.entity.js';
 import { LocalDate, SafeInt } from '../scalars.js';
+
+/** 亿元楼宇: a building paying at least 100 million CNY (10,000,000,000 fen) of tax a year. */
+export const HUNDRED_MILLION_CNY_IN_FEN = 10_000_000_000;
 
 @ObjectType('Building', {
   implements: Node,
@@ -44,6 +47,18 @@ export class Building extends Node {
   @Field(() => SafeInt, { description: 'Annual tax revenue in fen (年纳税额, 分; 1 CNY = 100 fen).' })
   @Column({ name: 'annual_tax_fen', type: 'bigint', default: 0 })
   annualTaxFen: number;
+
+  @Field(() => Float, { description: 'Annual tax revenue in CNY (年纳税额, 元): annualTaxFen / 100.' })
+  get annualTaxYuan(): number {
+    return this.annualTaxFen / 100;
+  }
+
+  @Field(() => Boolean, {
+    description: 'Whether this is a 亿元楼宇: annual tax revenue of 100 million CNY (10,000,000,000 fen) or more.',
+  })
+  get isHundredMillionTaxBuilding(): boolean {
+    return this.annualTaxFen >= HUNDRED_MILLION_CNY_IN_FEN;
+  }
 
   @Field(() => LocalDate, { description: 'Date opened (启用日期).' })
   @Column({ name: 'opened_on', type: 'date' })

@@ -86,7 +86,7 @@ export class OrganizationFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'true: covered today by at least one Party organization that has not been dissolved (已建党组织/被党组织覆盖); false: not covered by any.',
+      'true: covered now by at least one Party organization (已建党组织/被党组织覆盖: its own, a joint one, or a container one that lists it); false: covered by none.',
   })
   hasPartyOrganization?: boolean | null;
 
@@ -115,12 +115,13 @@ export class OrganizationFilter {
   not?: OrganizationFilter | null;
 }
 
-/** Current Party-organization coverage of organization row `o`. */
+/**
+ * Current Party-organization coverage of organization row `o`: a covering edge with no end. A
+ * dissolved Party organization's edges are ended by the database on dissolution (migration
+ * DissolutionEndsCoverage), so this needs no check of the Party organization itself.
+ */
 export function coveredNow(o: string): Sql {
-  return raw(
-    `EXISTS (SELECT 1 FROM party_organization_coverage __c JOIN party_organization __po ON __po.id = __c.party_organization_id ` +
-      `WHERE __c.organization_id = ${o}.id AND __c.until IS NULL AND __po.dissolved_on IS NULL)`,
-  );
+  return raw(`EXISTS (SELECT 1 FROM party_organization_coverage __c WHERE __c.organization_id = ${o}.id AND __c.until IS NULL)`);
 }
 
 function yesNo(condition: Sql, wanted: boolean | null | undefined): Sql[] {

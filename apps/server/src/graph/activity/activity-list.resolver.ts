@@ -1,0 +1,61 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { sql } from '../../sql/fragment.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
+import { findPage } from '../list.js';
+import { PartyOrganization } from '../party-organization/party-organization.entity.js';
+import { Activity } from './activity.entity.js';
+import { ActivityConnection, ActivityFilter, ActivityOrder, activityConditions, activityOrder } from './activity.input.js';
+
+/** Lists of activities: the root list and a Party organization's. */
+
+const filterArg = () => Arg('filter', () => ActivityFilter, { nullable: true, description: 'Conditions on the activities.' });
+const orderArg = () => Arg('orderBy', () => ActivityOrder, { nullable: true, description: 'Order (default: by id).' });
+
+type Filter = ActivityFilter | null | undefined;
+type Order = ActivityOrder | null | undefined;
+
+@Resolver(() => Activity)
+export class ActivityListResolver {
+  @Query(() => ActivityConnection, { description: 'Activities of Party organizations (党组织活动), all of them or under a filter.' })
+  activities(
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ConnectionValue<Activity>> {
+    return findPage(
+      db,
+      { entity: Activity, alias: 'ac', where: activityConditions(filter, ['filter']), order: activityOrder(orderBy) },
+      page,
+      loaders.primeNodes,
+    );
+  }
+}
+
+@Resolver(() => PartyOrganization)
+export class PartyOrganizationActivitiesResolver {
+  @FieldResolver(() => ActivityConnection, {
+    description: 'Activities this Party organization held (开展的活动), not those of the ones beneath it (use `activities(filter: { scope })` for those).',
+  })
+  activities(
+    @Root() partyOrganization: PartyOrganization,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Activity>> {
+    return ctx.loaders.pages.load(
+      {
+        key: `PartyOrganization.activities|${JSON.stringify(filter ?? null)}`,
+        entity: Activity,
+        alias: 'ac',
+        parent: (id) => sql`ac.party_organization_id = ${id}`,
+        where: activityConditions(filter, ['filter']),
+        order: activityOrder(orderBy),
+      },
+      page,
+      partyOrganization.id,
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { Area } from '../area/area.entity.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
+import { findPage } from '../list.js';
+import { Park } from '../park/park.entity.js';
+import { inAreaSubtree } from '../scope.js';
+import { Building } from './building.entity.js';
+import { BuildingConnection, BuildingFilter, BuildingOrder, buildingConditions, buildingOrder } from './building.input.js';
+
+/** Lists of buildings: the root list and every relation that leads to buildings. */
+
+const filterArg = () => Arg('filter', () => BuildingFilter, { nullable: true, description: 'Conditions on the buildings.' });
+const orderArg = () => Arg('orderBy', () => BuildingOrder, { nullable: true, description: 'Order (default: by id).' });
+
+type Filter = BuildingFilter | null | undefined;
+type Order = BuildingOrder | null | undefined;
+
+function buildingRelation(
+  ctx: Context,
+  name: string,
+  parent: (parentId: Sql) => Sql,
+  parentId: number,
+  filter: Filter,
+  orderBy: Order,
+  page: PageArgs,
+): Promise<ConnectionValue<Building>> {
+  return ctx.loaders.pages.load(
+    {
+      key: `${name}|${JSON.stringify(filter ?? null)}`,
+      entity: Building,
+      alias: 'b',
+      parent,
+      where: buildingConditions(filter, ['filter']),
+      order: buildingOrder(orderBy),
+    },
+    page,
+    parentId,
+  );
+}
+
+@Resolver(() => Building)
+export class BuildingListResolver {
+  @Query(() => BuildingConnection, { description: 'Commercial buildings (楼宇), all of them or under a filter.' })
+  buildings(
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ConnectionValue<Building>> {
+    return findPage(
+      db,
+      { entity: Building, alias: 'b', where: buildingConditions(filter, ['filter']), order: buildingOrder(orderBy) },
+      page,
+      loaders.primeNodes,
+    );
+  }
+}
+
+@Resolver(() => Area)
+export class AreaBuildingsResolver {
+  @FieldResolver(() => BuildingConnection, {
+    description: 'Buildings standing in this area or any area beneath it (辖区内楼宇: a district, all its streets; the city, all).',
+  })
+  buildings(
+    @Root() area: Area,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Building>> {
+    return buildingRelation(ctx, 'Area.buildings', (id) => inAreaSubtree(raw('b.street_id'), id), area.id, filter, orderBy, page);
+  }
+}
+
+@Resolver(() => Park)
+export class ParkBuildingsResolver {
+  @FieldResolver(() => BuildingConnection, { description: 'Buildings standing in this park (园区内楼宇).' })
+  buildings(
+    @Root() park: Park,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Building>> {
+    return buildingRelation(ctx, 'Park.buildings', (id) => sql`b.park_id = ${id}`, park.id, filter, orderBy, page);
+  }
+}

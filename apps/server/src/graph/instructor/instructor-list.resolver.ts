@@ -1,0 +1,100 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { Area } from '../area/area.entity.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
+import { findPage } from '../list.js';
+import { Organization } from '../organization/organization.entity.js';
+import { inAreaSubtree } from '../scope.js';
+import { Instructor } from './instructor.entity.js';
+import { InstructorConnection, InstructorFilter, InstructorOrder, instructorConditions, instructorOrder } from './instructor.input.js';
+
+/**
+ * Lists of instructors: the root list and every relation that leads to instructors (an
+ * organization's current ones, an area's talent pool). Fields returning instructors live here.
+ */
+
+const filterArg = () => Arg('filter', () => InstructorFilter, { nullable: true, description: 'Conditions on the instructors.' });
+const orderArg = () => Arg('orderBy', () => InstructorOrder, { nullable: true, description: 'Order (default: by id).' });
+
+type Filter = InstructorFilter | null | undefined;
+type Order = InstructorOrder | null | undefined;
+
+function relation(
+  ctx: Context,
+  name: string,
+  parent: (parentId: Sql) => Sql,
+  parentId: number,
+  filter: Filter,
+  orderBy: Order,
+  page: PageArgs,
+): Promise<ConnectionValue<Instructor>> {
+  return ctx.loaders.pages.load(
+    {
+      key: `${name}|${JSON.stringify(filter ?? null)}`,
+      entity: Instructor,
+      alias: 'i',
+      parent,
+      where: instructorConditions(filter, ['filter']),
+      order: instructorOrder(orderBy),
+    },
+    page,
+    parentId,
+  );
+}
+
+@Resolver(() => Instructor)
+export class InstructorListResolver {
+  @Query(() => InstructorConnection, {
+    description: 'Party-building instructors (党建工作指导员), all of them or under a filter; in the pool and gone unless `inPool` says otherwise.',
+  })
+  instructors(
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ConnectionValue<Instructor>> {
+    return findPage(db, { entity: Instructor, alias: 'i', where: instructorConditions(filter, ['filter']), order: instructorOrder(orderBy) }, page, loaders.primeNodes);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationInstructorsResolver {
+  @FieldResolver(() => InstructorConnection, {
+    description: 'The instructors assigned to this organization now (当前党建工作指导员): current liaison points of kind INSTRUCTOR.',
+  })
+  instructors(
+    @Root() organization: Organization,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return relation(
+      ctx,
+      'Organization.instructors',
+      (id) =>
+        sql`i.id IN (SELECT __l.instructor_id FROM liaison_point __l WHERE __l.organization_id = ${id} AND __l.kind = 'INSTRUCTOR' AND __l.until IS NULL)`,
+      organization.id,
+      filter,
+      orderBy,
+      page,
+    );
+  }
+}
+
+@Resolver(() => Area)
+export class AreaInstructorsResolver {
+  @FieldResolver(() => InstructorConnection, {
+    description: "Instructors of this area's talent pool (人才库) or of the pools of areas beneath it (the city: every pool).",
+  })
+  instructors(
+    @Root() area: Area,
+    @filterArg() filter: Filter,
+    @orderArg() orderBy: Order,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return relation(ctx, 'Area.instructors', (id) => inAreaSubtree(raw('i.pool_area_id'), id), area.id, filter, orderBy, page);
+  }
+}

@@ -1,0 +1,12 @@
+import type DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { oneBy } from '../../db/batch.js';
+import { MemberUnit } from './member-unit.entity.js';
+
+export interface MemberUnitLoaders {
+  byId: DataLoader<number, MemberUnit | null>;
+}
+
+export function createMemberUnitLoaders(db: EntityManager): MemberUnitLoaders {
+  return { byId: oneBy<MemberUnit, number>(db, MemberUnit, 'id') };
+}

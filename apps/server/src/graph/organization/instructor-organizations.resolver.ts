@@ -1,0 +1,37 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { sql } from '../../sql/fragment.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
+import { Instructor } from '../instructor/instructor.entity.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationConnection, OrganizationFilter, OrganizationOrder, organizationConditions, organizationOrder } from './organization.input.js';
+
+/** Instructor.organizations: returns organizations, so it lives in this folder. */
+@Resolver(() => Instructor)
+export class InstructorOrganizationsResolver {
+  @FieldResolver(() => OrganizationConnection, {
+    description:
+      'Organizations the instructor is assigned to now (当前指导的组织): current liaison points of kind INSTRUCTOR. For past assignments too, see `assignments`.',
+  })
+  organizations(
+    @Root() instructor: Instructor,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions on the organizations.' }) filter: OrganizationFilter | null | undefined,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Organization>> {
+    return ctx.loaders.pages.load(
+      {
+        key: `Instructor.organizations|${JSON.stringify(filter ?? null)}`,
+        entity: Organization,
+        alias: 'o',
+        parent: (id) =>
+          sql`o.id IN (SELECT __l.organization_id FROM liaison_point __l WHERE __l.instructor_id = ${id} AND __l.kind = 'INSTRUCTOR' AND __l.until IS NULL)`,
+        where: organizationConditions(filter, ['filter']),
+        order: organizationOrder(orderBy),
+      },
+      page,
+      instructor.id,
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { sql } from '../../sql/fragment.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
+import { MemberUnit } from '../member-unit/member-unit.entity.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationConnection, OrganizationFilter, OrganizationOrder, organizationConditions, organizationOrder } from './organization.input.js';
+
+/** MemberUnit.supervisedOrganizations: returns organizations, so it lives in this folder. */
+@Resolver(() => MemberUnit)
+export class MemberUnitOrganizationsResolver {
+  @FieldResolver(() => OrganizationConnection, {
+    description:
+      'Organizations this member unit is the business supervisory unit (业务主管单位) of, mostly social organizations; active and deregistered unless `filter.status` says otherwise.',
+  })
+  supervisedOrganizations(
+    @Root() unit: MemberUnit,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions on the organizations.' }) filter: OrganizationFilter | null | undefined,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionValue<Organization>> {
+    return ctx.loaders.pages.load(
+      {
+        key: `MemberUnit.supervisedOrganizations|${JSON.stringify(filter ?? null)}`,
+        entity: Organization,
+        alias: 'o',
+        parent: (id) => sql`o.supervisory_unit_id = ${id}`,
+        where: organizationConditions(filter, ['filter']),
+        order: organizationOrder(orderBy),
+      },
+      page,
+      unit.id,
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import type DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { oneBy } from '../../db/batch.js';
+import { Visit } from './visit.entity.js';
+
+export interface VisitLoaders {
+  byId: DataLoader<number, Visit | null>;
+}
+
+export function createVisitLoaders(db: EntityManager): VisitLoaders {
+  return { byId: oneBy<Visit, number>(db, Visit, 'id') };
+}
