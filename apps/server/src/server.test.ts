@@ -97,10 +97,13 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('reports syntax and validation errors as such, without a stack', async () => {
-    const syntax = await app.gql('{ area(code: ');
+    const graphqlResponse = { accept: 'application/graphql-response+json' };
+    const syntax = await app.gql('{ area(code: ', undefined, graphqlResponse);
     expect(syntax.status).toBe(400);
+    // A client that accepts only application/json gets 200, as GraphQL over HTTP recommends.
+    expect((await app.gql('{ area(code: ')).status).toBe(200);
     expect(syntax.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
-    const validation = await app.gql('{ area(code: "370102") { nope } }');
+    const validation = await app.gql('{ area(code: "370102") { nope } }', undefined, graphqlResponse);
     expect(validation.status).toBe(400);
     expect(validation.body.errors?.[0]?.message).toContain('nope');
     expect(validation.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });

@@ -99,6 +99,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
           ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({ embed: false, footer: false }),
         operationNamePlugin(),
+        legacyJsonStatusPlugin(),
       ],
     });
     await apollo.start();
@@ -153,6 +154,28 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
         if (dataSource.isInitialized) await dataSource.destroy();
       })();
       return closing;
+    },
+  };
+}
+
+/**
+ * GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): a client that accepts only
+ * `application/json` gets request errors (parse, validation, variable coercion) with status 200,
+ * as the spec recommends for that media type; one that accepts
+ * `application/graphql-response+json` keeps the 4xx. Measured with graphql-http's audit.
+ */
+function legacyJsonStatusPlugin(): ApolloServerPlugin<Context> {
+  const requestErrors = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+  return {
+    async requestDidStart({ request }) {
+      if (request.http?.headers.get('accept')?.includes('application/graphql-response+json')) return;
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || response.http.status !== 400) return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.length > 0 && errors.every((e) => requestErrors.has(String(e.extensions?.code)))) response.http.status = 200;
+        },
+      };
     },
   };
 }

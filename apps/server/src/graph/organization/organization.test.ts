@@ -51,7 +51,7 @@ describe('organization(creditCode:)', () => {
   });
 
   it('reports a missing argument as a validation error, not as BAD_USER_INPUT of ours', async () => {
-    const { status, body } = await app.gql('{ organization { name } }');
+    const { status, body } = await app.gql('{ organization { name } }', undefined, { accept: 'application/graphql-response+json' });
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
