@@ -1,7 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { raw, sql, type Sql } from '../sql/fragment.js';
-import type { FieldPath } from './filters.js';
+import { numberRange, type FieldPath } from './filters.js';
 import { SafeInt } from './scalars.js';
 
 /**
@@ -29,20 +28,8 @@ export class FenRange {
 }
 
 export function fenRange(column: Sql, range: FenRange | null | undefined, path: FieldPath): Sql[] {
-  if (!range) return [];
-  const { min, max } = range;
-  if (min != null && max != null && min > max) {
-    throw new BadUserInputError('The range ends before it starts.', {
-      field: [...path, 'max'],
-      reason: 'RANGE_ORDER',
-      localizedMessage: { zh: '区间的上限小于下限', en: 'The range ends before it starts (max < min).' },
-    });
-  }
-  const conditions: Sql[] = [];
   // ::bigint: a JavaScript number above 2^31 must not be sent as an int parameter.
-  if (min != null) conditions.push(sql`${column} >= ${min}::bigint`);
-  if (max != null) conditions.push(sql`${column} <= ${max}::bigint`);
-  return conditions;
+  return numberRange(column, range, path, '::bigint');
 }
 
 /** Active organizations (not deregistered) whose `column` is the row's id, as a count expression. */

@@ -52,6 +52,19 @@ export function dateRange(column: Sql, range: DateRange | null | undefined, path
 }
 
 export function intRange(column: Sql, range: IntRange | null | undefined, path: FieldPath): Sql[] {
+  return numberRange(column, range, path);
+}
+
+/**
+ * Conditions for min ≤ column ≤ max, refusing a range that ends before it starts. `cast` types
+ * the parameters (e.g. '::bigint', so an amount above 2^31 is not sent as int).
+ */
+export function numberRange(
+  column: Sql,
+  range: { min?: number | null; max?: number | null } | null | undefined,
+  path: FieldPath,
+  cast = '',
+): Sql[] {
   if (!range) return [];
   const { min, max } = range;
   if (min != null && max != null && min > max) {
@@ -62,8 +75,8 @@ export function intRange(column: Sql, range: IntRange | null | undefined, path: 
     });
   }
   const conditions: Sql[] = [];
-  if (min != null) conditions.push(sql`${column} >= ${min}`);
-  if (max != null) conditions.push(sql`${column} <= ${max}`);
+  if (min != null) conditions.push(sql`${column} >= ${min}${raw(cast)}`);
+  if (max != null) conditions.push(sql`${column} <= ${max}${raw(cast)}`);
   return conditions;
 }
 

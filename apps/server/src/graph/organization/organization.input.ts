@@ -5,6 +5,7 @@ import { OrganizationCategory, OrganizationStatus } from '../enums.js';
 import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
+import { yesNo } from '../filter-helpers.js';
 import { Organization } from './organization.entity.js';
 
 export const OrganizationConnection = connectionType(Organization, 'Organization', 'organizations (两新组织)');
@@ -122,11 +123,6 @@ export class OrganizationFilter {
  */
 export function coveredNow(o: string): Sql {
   return raw(`EXISTS (SELECT 1 FROM party_organization_coverage __c WHERE __c.organization_id = ${o}.id AND __c.until IS NULL)`);
-}
-
-function yesNo(condition: Sql, wanted: boolean | null | undefined): Sql[] {
-  if (wanted == null) return [];
-  return [wanted ? condition : sql`NOT ${condition}`];
 }
 
 /** The filter as SQL conditions on organization alias `o`. */
