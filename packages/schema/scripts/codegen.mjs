@@ -38,7 +38,7 @@ export const CODEGEN_CONFIG = {
         // silently becoming `any`.
         strictScalars: true,
         scalars: {
-          LocalDate: { input: 'string', output: 'string' },
+          Date: { input: 'string', output: 'string' },
           DateTime: { input: 'string', output: 'string' },
           SafeInt: { input: 'number', output: 'number' },
           ID: { input: 'string', output: 'string' },
