@@ -17,6 +17,7 @@ import { createInstructorLoaders } from './graph/instructor/instructor.loaders.j
 import { createLiaisonPointLoaders } from './graph/liaison-point/liaison-point.loaders.js';
 import { createPartyMemberLoaders } from './graph/party-member/party-member.loaders.js';
 import { createVisitLoaders } from './graph/visit/visit.loaders.js';
+import { createCoverageLoaders } from './graph/coverage/coverage.loaders.js';
 
 /**
  * Every DataLoader, grouped by node type. Made afresh for each request by the context factory
@@ -40,6 +41,8 @@ export function createLoaders(db: EntityManager) {
     visit: createVisitLoaders(db),
     activity: createActivityLoaders(db),
     fund: createFundLoaders(db),
+    /** Coverage figures per (place type, asOf, window), and blind-spot facts per asOf. */
+    coverage: createCoverageLoaders(db),
     /** Paginated to-many relations: one statement per relation, arguments and level. */
     pages: new RelationPages(db, (nodes) => primeNodes(loaders, nodes)),
     /** Puts rows a list fetched into the by-id loaders, so they are not fetched again. */

@@ -59,6 +59,13 @@ import {
 } from './graph/party-organization/party-organization-list.resolver.js';
 import { OrganizationVisitsResolver, LiaisonPointVisitsResolver, VisitListResolver } from './graph/visit/visit-list.resolver.js';
 import { VisitResolver } from './graph/visit/visit.resolver.js';
+import {
+  AreaCoverageResolver,
+  BuildingCoverageResolver,
+  BusinessDistrictCoverageResolver,
+  CoverageResolver,
+  ParkCoverageResolver,
+} from './graph/coverage/coverage.resolver.js';
 
 /** Every resolver class, one per node folder. A new node type adds its resolver here. */
 export const RESOLVERS = [
@@ -129,6 +136,12 @@ export const RESOLVERS = [
   FundListResolver,
   AreaFundsResolver,
   PartyOrganizationFundsResolver,
+  // Coverage measures (docs/measures.md).
+  CoverageResolver,
+  AreaCoverageResolver,
+  ParkCoverageResolver,
+  BuildingCoverageResolver,
+  BusinessDistrictCoverageResolver,
   NodeResolver,
 ] as const;
 

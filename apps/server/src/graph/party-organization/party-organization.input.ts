@@ -7,6 +7,7 @@ import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMat
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition, type ScopeRelations } from '../scope.js';
 import { PartyOrganization } from './party-organization.entity.js';
+import { weakPartyOrganizationCondition } from '../coverage/coverage.sql.js';
 
 export const PartyOrganizationConnection = connectionType(PartyOrganization, 'PartyOrganization', 'Party organizations (党组织)');
 
@@ -97,6 +98,13 @@ export class PartyOrganizationFilter {
   })
   activityHeldOn?: DateRange | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: weak today (作用发挥较弱): standing (established, not dissolved) with no activity in the 90 days ending today (Asia/Shanghai); false: standing with at least one activity in those 90 days. Dissolved ones match neither. For other dates and windows see `coverage { weakPartyOrganizations }`.',
+  })
+  weak?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Name contains this text (名称包含), case-insensitive; Chinese works.' })
   text?: string | null;
 
@@ -169,6 +177,7 @@ export function partyOrganizationConditions(filter: PartyOrganizationFilter | nu
         f.coveredOrganizations,
         [...at, 'coveredOrganizations'],
       ),
+      ...(f.weak == null ? [] : [weakPartyOrganizationCondition(p, f.weak)]),
       ...textMatch([col('name')], f.text, [...at, 'text']),
     ];
     if (f.activityHeldOn) {

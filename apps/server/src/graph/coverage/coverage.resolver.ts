@@ -1,0 +1,249 @@
+import { FULL_MEMBERS_FOR_ORGANIZATION } from '@liangxin/domain';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { Area } from '../area/area.entity.js';
+import { Building } from '../building/building.entity.js';
+import { BusinessDistrict } from '../business-district/business-district.entity.js';
+import { PageArgs, type ConnectionValue } from '../connection.js';
+import { findPage, runQuery } from '../list.js';
+import { OrganizationFilter, OrganizationOrder, organizationConditions, organizationOrder } from '../organization/organization.input.js';
+import { Organization } from '../organization/organization.entity.js';
+import { Park } from '../park/park.entity.js';
+import { partyOrganizationScopeRelations } from '../party-organization/party-organization.input.js';
+import { LocalDate } from '../scalars.js';
+import { inAreaSubtree, scopeCondition } from '../scope.js';
+import { coverageAt } from './coverage.args.js';
+import {
+  blindSpotAt,
+  breakdownGrouping,
+  coverageStatement,
+  toCountsRow,
+  totalGrouping,
+  type CoverageAt,
+  type CoveragePlace,
+  type ScopeSql,
+} from './coverage.sql.js';
+import {
+  BlindSpot,
+  BlindSpotConnection,
+  CoverageBreakdown,
+  CoverageGap,
+  CoverageGroupBy,
+  CoverageRow,
+  CoverageStats,
+  coverageStats,
+} from './coverage.types.js';
+
+/**
+ * Coverage measures (docs/measures.md): `coverage` on every area and container, the root
+ * breakdown `coverage(scope, groupBy)` and the `blindSpots` list. Fields returning coverage
+ * types live here whichever type they hang on; every figure is one statement per level.
+ */
+
+const asOfArg = () =>
+  Arg('asOf', () => LocalDate, {
+    nullable: true,
+    description: 'The date the figures describe (基准日期); default today in Asia/Shanghai. At most a year ahead.',
+  });
+const windowArg = () =>
+  Arg('window', () => Int, {
+    nullable: true,
+    description: 'Days of the window for visits and activities, ending on asOf inclusive (时间窗口); default 90, from 1 to 3650.',
+  });
+
+const scopeDescription =
+  'Where to look: an administrative division code (e.g. "370102") or the id of an Area, Park, Building or BusinessDistrict, and everything beneath it; default the city.';
+
+function placeCoverage(ctx: Context, place: CoveragePlace, id: number, asOf: string | null | undefined, window: number | null | undefined) {
+  const at = coverageAt(asOf, window);
+  return ctx.loaders.coverage
+    .stats(place, at)
+    .load(id)
+    .then((row) => coverageStats(row, at));
+}
+
+const coverageField = (place: string, plural: string, holds: string) =>
+  FieldResolver(() => CoverageStats, {
+    description: `Coverage of the two-new organizations of this ${place} on \`asOf\` (覆盖情况): organization and work coverage, blind spots, rates, weak Party organizations. ${holds} Batched: the coverage of many ${plural} in one response is one statement.`,
+  });
+
+@Resolver(() => Area)
+export class AreaCoverageResolver {
+  @coverageField('area', 'areas', 'Holds the organizations whose street is this area or lies beneath it.')
+  coverage(@Root() area: Area, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): Promise<CoverageStats> {
+    return placeCoverage(ctx, 'Area', area.id, asOf, window);
+  }
+}
+
+@Resolver(() => Park)
+export class ParkCoverageResolver {
+  @coverageField('park', 'parks', 'Holds the organizations located in the park (their park).')
+  coverage(@Root() park: Park, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): Promise<CoverageStats> {
+    return placeCoverage(ctx, 'Park', park.id, asOf, window);
+  }
+}
+
+@Resolver(() => Building)
+export class BuildingCoverageResolver {
+  @coverageField('building', 'buildings', 'Holds the organizations located in the building.')
+  coverage(@Root() building: Building, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): Promise<CoverageStats> {
+    return placeCoverage(ctx, 'Building', building.id, asOf, window);
+  }
+}
+
+@Resolver(() => BusinessDistrict)
+export class BusinessDistrictCoverageResolver {
+  @coverageField('business district', 'business districts', 'Holds the organizations located in the business district or market.')
+  coverage(
+    @Root() businessDistrict: BusinessDistrict,
+    @asOfArg() asOf: string | null,
+    @windowArg() window: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<CoverageStats> {
+    return placeCoverage(ctx, 'BusinessDistrict', businessDistrict.id, asOf, window);
+  }
+}
+
+const CITY = raw(`(SELECT __city.id FROM area __city WHERE __city.level = 'CITY' ORDER BY __city.id LIMIT 1)`);
+
+function scopeSql(kind: CoveragePlace, id: Sql): ScopeSql {
+  const po = partyOrganizationScopeRelations('p')[kind](id);
+  switch (kind) {
+    case 'Area':
+      return { kind, id, org: inAreaSubtree(raw('o.street_id'), id), po };
+    case 'Park':
+      return { kind, id, org: sql`o.park_id = ${id}`, po };
+    case 'Building':
+      return { kind, id, org: sql`o.building_id = ${id}`, po };
+    case 'BusinessDistrict':
+      return { kind, id, org: sql`o.business_district_id = ${id}`, po };
+  }
+}
+
+/** The scope argument through the engine's scope parser (same codes, ids and refusals as the list filters). */
+export function resolveScope(scope: string | null | undefined): ScopeSql {
+  if (scope == null) return scopeSql('Area', CITY);
+  let found: { kind: CoveragePlace; id: Sql } | undefined;
+  const capture = (kind: CoveragePlace) => (id: Sql) => {
+    found = { kind, id };
+    return raw('TRUE');
+  };
+  scopeCondition(scope, ['scope'], {
+    Area: capture('Area'),
+    Park: capture('Park'),
+    Building: capture('Building'),
+    BusinessDistrict: capture('BusinessDistrict'),
+  });
+  return scopeSql(found!.kind, found!.id);
+}
+
+@Resolver()
+export class CoverageResolver {
+  @Query(() => CoverageBreakdown, {
+    description:
+      'Coverage of a scope on `asOf` (覆盖情况统计): the totals, and rows grouped by `groupBy` (child area, container type, category, industry). Two statements whatever the scope. Definitions: docs/measures.md.',
+  })
+  async coverage(
+    @Arg('scope', () => String, { nullable: true, description: scopeDescription }) scope: string | null,
+    @asOfArg() asOf: string | null,
+    @windowArg() window: number | null,
+    @Arg('groupBy', () => CoverageGroupBy, { nullable: true, description: 'How to group `rows`; none: `rows` is empty.' })
+    groupBy: CoverageGroupBy | null,
+    @Ctx() { db }: Context,
+  ): Promise<CoverageBreakdown> {
+    const at = coverageAt(asOf, window);
+    const where = resolveScope(scope);
+    if (groupBy === CoverageGroupBy.CHILD_AREA && where.kind !== 'Area') {
+      throw new BadUserInputError('groupBy CHILD_AREA needs an area scope (a division code or an Area id).', {
+        field: ['groupBy'],
+        reason: 'GROUP_BY_SCOPE',
+        localizedMessage: {
+          zh: '按下级区划分组（CHILD_AREA）需要以行政区划为范围',
+          en: 'groupBy CHILD_AREA needs an area scope (a division code or an Area id).',
+        },
+      });
+    }
+    const [totals, rows] = await Promise.all([
+      runQuery(db, coverageStatement(totalGrouping(where), at)),
+      groupBy ? runQuery(db, coverageStatement(breakdownGrouping(where, groupBy), at)) : Promise.resolve([]),
+    ]);
+    const breakdown = new CoverageBreakdown();
+    breakdown.scope = scope;
+    breakdown.totals = coverageStats(totals[0] ? toCountsRow(totals[0]) : undefined, at);
+    breakdown.groupBy = groupBy ?? null;
+    breakdown.rows = rows.map((r) => {
+      const counts = toCountsRow(r);
+      const row = new CoverageRow();
+      row.key = counts.key;
+      row.label = counts.label ?? counts.key;
+      row.stats = coverageStats(counts, at);
+      return row;
+    });
+    return breakdown;
+  }
+
+  @Query(() => BlindSpotConnection, {
+    description:
+      'The blind spots (空白点) of a scope on `asOf`: in-scope organizations neither organization-covered nor work-covered, each with what it lacks; keyset-paginated in `orderBy` order (default by id), narrowed by `filter`.',
+  })
+  async blindSpots(
+    @Arg('scope', () => String, { nullable: true, description: scopeDescription }) scope: string | null,
+    @asOfArg() asOf: string | null,
+    @windowArg() window: number | null,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Further conditions on the organizations.' })
+    filter: OrganizationFilter | null,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<ConnectionValue<BlindSpot>> {
+    const at = coverageAt(asOf, window);
+    const where = resolveScope(scope);
+    const organizations = await findPage(
+      db,
+      {
+        entity: Organization,
+        alias: 'o',
+        where: [where.org, blindSpotAt('o', at), ...organizationConditions(filter, ['filter'])],
+        order: organizationOrder(orderBy),
+      },
+      page,
+      loaders.primeNodes,
+    );
+    const spots = await blindSpotsOf(organizations.nodes, at, loaders.coverage);
+    const edges = organizations.edges.map((edge, i) => ({ cursor: edge.cursor, node: spots[i]! }));
+    return {
+      edges,
+      nodes: spots,
+      pageInfo: organizations.pageInfo,
+      get totalCount() {
+        return organizations.totalCount;
+      },
+    };
+  }
+}
+
+async function blindSpotsOf(organizations: Organization[], at: CoverageAt, coverage: Context['loaders']['coverage']): Promise<BlindSpot[]> {
+  if (organizations.length === 0) return [];
+  const facts = await coverage.facts(at).loadMany(organizations.map((o) => o.id));
+  return organizations.map((organization, i) => {
+    const f = facts[i];
+    if (f instanceof Error) throw f;
+    const spot = new BlindSpot();
+    spot.organization = organization;
+    spot.fullMembers = f!.fullMembers;
+    spot.standaloneEligible = f!.fullMembers >= FULL_MEMBERS_FOR_ORGANIZATION;
+    spot.lastVisitOn = f!.lastVisitOn;
+    spot.hasWorkGroupContact = f!.hasWorkGroupContact;
+    spot.hasLiaisonPoint = f!.hasLiaisonPoint;
+    spot.lacks = [
+      CoverageGap.PARTY_ORGANIZATION,
+      CoverageGap.INSTRUCTOR,
+      CoverageGap.RECENT_VISIT,
+      ...(f!.hasWorkGroupContact ? [] : [CoverageGap.WORK_GROUP_CONTACT]),
+      ...(f!.hasLiaisonPoint ? [] : [CoverageGap.LIAISON_POINT]),
+    ];
+    return spot;
+  });
+}
