@@ -18,6 +18,7 @@ import { createLiaisonPointLoaders } from './graph/liaison-point/liaison-point.l
 import { createPartyMemberLoaders } from './graph/party-member/party-member.loaders.js';
 import { createVisitLoaders } from './graph/visit/visit.loaders.js';
 import { createCoverageLoaders } from './graph/coverage/coverage.loaders.js';
+import { createResponsibilityLoaders } from './graph/responsibility/responsibility.loaders.js';
 
 /**
  * Every DataLoader, grouped by node type. Made afresh for each request by the context factory
@@ -43,6 +44,8 @@ export function createLoaders(db: EntityManager) {
     fund: createFundLoaders(db),
     /** Coverage figures per (place type, asOf, window), and blind-spot facts per asOf. */
     coverage: createCoverageLoaders(db),
+    /** Responsibility chains of organizations, per asOf. */
+    responsibility: createResponsibilityLoaders(db),
     /** Paginated to-many relations: one statement per relation, arguments and level. */
     pages: new RelationPages(db, (nodes) => primeNodes(loaders, nodes)),
     /** Puts rows a list fetched into the by-id loaders, so they are not fetched again. */

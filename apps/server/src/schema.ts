@@ -66,6 +66,11 @@ import {
   CoverageResolver,
   ParkCoverageResolver,
 } from './graph/coverage/coverage.resolver.js';
+import { FundsSummaryResolver } from './graph/funds-summary/funds-summary.resolver.js';
+import { LedgersResolver } from './graph/ledgers/ledgers.resolver.js';
+import { ReportResolver } from './graph/reports/report.resolver.js';
+import { FormationPlanResolver } from './graph/formation-plan/formation-plan.resolver.js';
+import { OrganizationResponsibilityResolver } from './graph/responsibility/responsibility.resolver.js';
 
 /** Every resolver class, one per node folder. A new node type adds its resolver here. */
 export const RESOLVERS = [
@@ -142,6 +147,13 @@ export const RESOLVERS = [
   ParkCoverageResolver,
   BuildingCoverageResolver,
   BusinessDistrictCoverageResolver,
+  // Ledgers, funds and cadence reports (docs/measures.md).
+  LedgersResolver,
+  FundsSummaryResolver,
+  ReportResolver,
+  // Formation planner and responsibility chain (issue 4, "beyond").
+  FormationPlanResolver,
+  OrganizationResponsibilityResolver,
   NodeResolver,
 ] as const;
 

@@ -88,6 +88,14 @@ export {
 export type { CoverageCounts, CoverageRates, CoverageFacts } from './coverage.js';
 
 export {
+  FormationRecommendation,
+  FormationLevel,
+  FORMATION_LEVEL_ORDER,
+  planFormation,
+} from './formation-plan.js';
+export type { PlannerOrganization, FormationProposal } from './formation-plan.js';
+
+export {
   Period,
   isPeriod,
   isIsoDate,

@@ -217,6 +217,43 @@ export class RelationPages {
   }
 }
 
+/** How one node type is listed: its table alias, its filter compiler, its orderings. */
+export interface ListKind<E extends object, F, O> {
+  entity: ClassType<E>;
+  alias: string;
+  conditions: (filter: F | null | undefined, path: (string | number)[]) => Sql[];
+  order: (orderBy: O | null | undefined) => OrderChoice;
+}
+
+/**
+ * The loader of a to-many relation leading to `kind`: given the parent's id and the field's
+ * arguments, one page, batched with every sibling parent asking the same relation with the same
+ * arguments (RelationPages).
+ */
+export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) {
+  return (
+    ctx: { loaders: { pages: RelationPages } },
+    name: string,
+    parent: (parentId: Sql) => Sql,
+    parentId: number,
+    filter: F | null | undefined,
+    orderBy: O | null | undefined,
+    page: PageArgs,
+  ): Promise<ConnectionValue<E>> =>
+    ctx.loaders.pages.load(
+      {
+        key: `${name}|${JSON.stringify(filter ?? null)}`,
+        entity: kind.entity,
+        alias: kind.alias,
+        parent,
+        where: kind.conditions(filter, ['filter']),
+        order: kind.order(orderBy),
+      },
+      page,
+      parentId,
+    );
+}
+
 export async function runQuery(db: EntityManager, statement: Sql): Promise<Record<string, unknown>[]> {
   const { text, values } = render(statement);
   return (await db.query(text, values)) as Record<string, unknown>[];

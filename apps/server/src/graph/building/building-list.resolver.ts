@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { Park } from '../park/park.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { Building } from './building.entity.js';
@@ -17,28 +17,7 @@ const orderArg = () => Arg('orderBy', () => BuildingOrder, { nullable: true, des
 type Filter = BuildingFilter | null | undefined;
 type Order = BuildingOrder | null | undefined;
 
-function buildingRelation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<Building>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: Building,
-      alias: 'b',
-      parent,
-      where: buildingConditions(filter, ['filter']),
-      order: buildingOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const buildingRelation = relationLister<Building, NonNullable<Filter>, NonNullable<Order>>({ entity: Building, alias: 'b', conditions: buildingConditions, order: buildingOrder });
 
 @Resolver(() => Building)
 export class BuildingListResolver {

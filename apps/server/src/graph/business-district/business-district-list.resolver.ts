@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { raw, type Sql } from '../../sql/fragment.js';
+import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { inAreaSubtree } from '../scope.js';
 import { BusinessDistrict } from './business-district.entity.js';
 import {
@@ -23,28 +23,7 @@ const orderArg = () => Arg('orderBy', () => BusinessDistrictOrder, { nullable: t
 type Filter = BusinessDistrictFilter | null | undefined;
 type Order = BusinessDistrictOrder | null | undefined;
 
-function businessDistrictRelation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<BusinessDistrict>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: BusinessDistrict,
-      alias: 'bd',
-      parent,
-      where: businessDistrictConditions(filter, ['filter']),
-      order: businessDistrictOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const businessDistrictRelation = relationLister<BusinessDistrict, NonNullable<Filter>, NonNullable<Order>>({ entity: BusinessDistrict, alias: 'bd', conditions: businessDistrictConditions, order: businessDistrictOrder });
 
 @Resolver(() => BusinessDistrict)
 export class BusinessDistrictListResolver {

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { and, raw, sql, type Sql } from '../../sql/fragment.js';
+import { and, raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { IntRange, intRange } from '../filters.js';
-import { findPage, runQuery, tableShape } from '../list.js';
+import { findPage, runQuery, tableShape, relationLister } from '../list.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { FundBudget } from './fund-budget.entity.js';
@@ -19,28 +19,7 @@ const orderArg = () => Arg('orderBy', () => FundOrder, { nullable: true, descrip
 type Filter = FundFilter | null | undefined;
 type Order = FundOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<FundEntry>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: FundEntry,
-      alias: 'f',
-      parent,
-      where: fundConditions(filter, ['filter']),
-      order: fundOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<FundEntry, NonNullable<Filter>, NonNullable<Order>>({ entity: FundEntry, alias: 'f', conditions: fundConditions, order: fundOrder });
 
 @Resolver(() => FundEntry)
 export class FundListResolver {

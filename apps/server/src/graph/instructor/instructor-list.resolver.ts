@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { Instructor } from './instructor.entity.js';
@@ -20,28 +20,7 @@ const orderArg = () => Arg('orderBy', () => InstructorOrder, { nullable: true, d
 type Filter = InstructorFilter | null | undefined;
 type Order = InstructorOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<Instructor>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: Instructor,
-      alias: 'i',
-      parent,
-      where: instructorConditions(filter, ['filter']),
-      order: instructorOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<Instructor, NonNullable<Filter>, NonNullable<Order>>({ entity: Instructor, alias: 'i', conditions: instructorConditions, order: instructorOrder });
 
 @Resolver(() => Instructor)
 export class InstructorListResolver {

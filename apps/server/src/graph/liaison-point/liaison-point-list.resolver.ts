@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { sql, type Sql } from '../../sql/fragment.js';
+import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { Instructor } from '../instructor/instructor.entity.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { MemberUnit } from '../member-unit/member-unit.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { WorkGroupMember } from '../work-group-member/work-group-member.entity.js';
@@ -29,28 +29,7 @@ const orderArg = () => Arg('orderBy', () => LiaisonPointOrder, { nullable: true,
 type Filter = LiaisonPointFilter | null | undefined;
 type Order = LiaisonPointOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<LiaisonPoint>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: LiaisonPoint,
-      alias: 'l',
-      parent,
-      where: liaisonPointConditions(filter, ['filter']),
-      order: liaisonPointOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<LiaisonPoint, NonNullable<Filter>, NonNullable<Order>>({ entity: LiaisonPoint, alias: 'l', conditions: liaisonPointConditions, order: liaisonPointOrder });
 
 @Resolver(() => LiaisonPoint)
 export class LiaisonPointListResolver {

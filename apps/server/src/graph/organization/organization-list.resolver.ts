@@ -5,7 +5,7 @@ import { Area } from '../area/area.entity.js';
 import { Building } from '../building/building.entity.js';
 import { BusinessDistrict } from '../business-district/business-district.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { Park } from '../park/park.entity.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
@@ -30,28 +30,7 @@ const orderArg = () => Arg('orderBy', () => OrganizationOrder, { nullable: true,
 type Filter = OrganizationFilter | null | undefined;
 type Order = OrganizationOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: ReturnType<typeof raw>) => ReturnType<typeof sql>,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<Organization>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: Organization,
-      alias: 'o',
-      parent,
-      where: organizationConditions(filter, ['filter']),
-      order: organizationOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<Organization, NonNullable<Filter>, NonNullable<Order>>({ entity: Organization, alias: 'o', conditions: organizationConditions, order: organizationOrder });
 
 @Resolver(() => Organization)
 export class OrganizationListResolver {

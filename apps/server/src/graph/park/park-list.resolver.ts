@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { raw, type Sql } from '../../sql/fragment.js';
+import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { inAreaSubtree } from '../scope.js';
 import { Park } from './park.entity.js';
 import { ParkConnection, ParkFilter, ParkOrder, parkConditions, parkOrder } from './park.input.js';
@@ -16,21 +16,7 @@ const orderArg = () => Arg('orderBy', () => ParkOrder, { nullable: true, descrip
 type Filter = ParkFilter | null | undefined;
 type Order = ParkOrder | null | undefined;
 
-function parkRelation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<Park>> {
-  return ctx.loaders.pages.load(
-    { key: `${name}|${JSON.stringify(filter ?? null)}`, entity: Park, alias: 'p', parent, where: parkConditions(filter, ['filter']), order: parkOrder(orderBy) },
-    page,
-    parentId,
-  );
-}
+const parkRelation = relationLister<Park, NonNullable<Filter>, NonNullable<Order>>({ entity: Park, alias: 'p', conditions: parkConditions, order: parkOrder });
 
 @Resolver(() => Park)
 export class ParkListResolver {

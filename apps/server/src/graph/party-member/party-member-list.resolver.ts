@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
@@ -22,28 +22,7 @@ const orderArg = () => Arg('orderBy', () => PartyMemberOrder, { nullable: true, 
 type Filter = PartyMemberFilter | null | undefined;
 type Order = PartyMemberOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<PartyMember>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: PartyMember,
-      alias: 'm',
-      parent,
-      where: partyMemberConditions(filter, ['filter']),
-      order: partyMemberOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<PartyMember, NonNullable<Filter>, NonNullable<Order>>({ entity: PartyMember, alias: 'm', conditions: partyMemberConditions, order: partyMemberOrder });
 
 @Resolver(() => PartyMember)
 export class PartyMemberListResolver {

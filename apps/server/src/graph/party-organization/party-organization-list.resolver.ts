@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { raw, sql, type Sql } from '../../sql/fragment.js';
+import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { Building } from '../building/building.entity.js';
 import { BusinessDistrict } from '../business-district/business-district.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Park } from '../park/park.entity.js';
 import { PartyMember } from '../party-member/party-member.entity.js';
@@ -32,28 +32,7 @@ const orderArg = () => Arg('orderBy', () => PartyOrganizationOrder, { nullable: 
 type Filter = PartyOrganizationFilter | null | undefined;
 type Order = PartyOrganizationOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<PartyOrganization>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: PartyOrganization,
-      alias: 'p',
-      parent,
-      where: partyOrganizationConditions(filter, ['filter']),
-      order: partyOrganizationOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<PartyOrganization, NonNullable<Filter>, NonNullable<Order>>({ entity: PartyOrganization, alias: 'p', conditions: partyOrganizationConditions, order: partyOrganizationOrder });
 
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationListResolver {

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { sql, type Sql } from '../../sql/fragment.js';
+import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { LiaisonPoint } from '../liaison-point/liaison-point.entity.js';
-import { findPage } from '../list.js';
+import { findPage, relationLister } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Visit } from './visit.entity.js';
 import { VisitConnection, VisitFilter, VisitOrder, visitConditions, visitOrder } from './visit.input.js';
@@ -19,28 +19,7 @@ const orderArg = () => Arg('orderBy', () => VisitOrder, { nullable: true, descri
 type Filter = VisitFilter | null | undefined;
 type Order = VisitOrder | null | undefined;
 
-function relation(
-  ctx: Context,
-  name: string,
-  parent: (parentId: Sql) => Sql,
-  parentId: number,
-  filter: Filter,
-  orderBy: Order,
-  page: PageArgs,
-): Promise<ConnectionValue<Visit>> {
-  return ctx.loaders.pages.load(
-    {
-      key: `${name}|${JSON.stringify(filter ?? null)}`,
-      entity: Visit,
-      alias: 'v',
-      parent,
-      where: visitConditions(filter, ['filter']),
-      order: visitOrder(orderBy),
-    },
-    page,
-    parentId,
-  );
-}
+const relation = relationLister<Visit, NonNullable<Filter>, NonNullable<Order>>({ entity: Visit, alias: 'v', conditions: visitConditions, order: visitOrder });
 
 @Resolver(() => Visit)
 export class VisitListResolver {
