@@ -44,6 +44,18 @@ describe('ensureDemoData', () => {
     }
   });
 
+  it('finishes a first load that was interrupted (the generator marks it LOADING)', async () => {
+    await sql(db.url, `INSERT INTO dataset (name, scale, seed, checksum, as_of, row_counts) VALUES ('jinan', 1, 1, 'LOADING', '2026-11-28', '{}')`);
+    try {
+      const datagen = fakeDatagen(false);
+      const outcome = await ensureDemoData(db.url, { scale: 1, seed: 1, log, datagen });
+      expect(outcome).toMatchObject({ loaded: true });
+      expect(datagen.loadDataset).toHaveBeenCalledOnce();
+    } finally {
+      await sql(db.url, 'TRUNCATE dataset');
+    }
+  });
+
   it('never mixes fictitious data into a database holding other data', async () => {
     await insertJinanFixture(db.url);
     try {

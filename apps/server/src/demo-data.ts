@@ -53,7 +53,9 @@ async function hasLoadRecord(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ loaded: boolean }>('SELECT EXISTS (SELECT 1 FROM dataset) AS loaded');
+    // The generator marks a load under way with checksum 'LOADING' until it completes; such a row
+    // is an interrupted first start, which loading again completes.
+    const { rows } = await client.query<{ loaded: boolean }>(`SELECT EXISTS (SELECT 1 FROM dataset WHERE checksum <> 'LOADING') AS loaded`);
     return rows[0]?.loaded === true;
   } finally {
     await client.end();

@@ -61,7 +61,7 @@ describe('the datagen command', () => {
     const again = await run(['--scale', '0.02', '--seed', '4', '--as-of', '2026-11-28']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already holds data.*Pass --replace/);
-    expect(again.stderr).toMatch(/数据库中已有数据/);
+    expect(again.stderr).toMatch(/数据库中已有数据.*请加上 --replace/);
     expect(await state(db.url)).toEqual(loaded);
 
     const replaced = await run(['--scale', '0.02', '--seed', '4', '--as-of', '2026-11-28', '--replace']);

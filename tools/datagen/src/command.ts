@@ -96,7 +96,7 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   } catch (error) {
     if (error instanceof DatasetExistsError) {
       say(`datagen: ${error.localized.en.replace('Load with replace: true (--replace)', 'Pass --replace')}`);
-      say(`         ${error.localized.zh}`);
+      say(`         ${error.localized.zh.replace('请使用 replace: true（命令行 --replace）', '请加上 --replace 参数')}`);
       return 2;
     }
     say(`datagen: the load failed and was rolled back: ${(error as Error).stack ?? String(error)}`);

@@ -24,7 +24,7 @@ export class DatasetExistsError extends Error {
   constructor(readonly found: { organizations: number; areas: number; datasets: number }) {
     const en =
       `The database already holds data (${found.organizations} organizations, ${found.areas} areas, ` +
-      `${found.datasets} loaded data sets); it was left unchanged. Load with replace: true (--replace) to reload it.`;
+      `${found.datasets} loaded data set(s)); it was left unchanged. Load with replace: true (--replace) to reload it.`;
     const zh =
       `数据库中已有数据（组织${found.organizations}个、区划${found.areas}个、已加载数据集${found.datasets}个），未作任何改动；` +
       `如需清空后重新加载，请使用 replace: true（命令行 --replace）。`;

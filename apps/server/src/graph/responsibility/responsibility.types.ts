@@ -25,8 +25,10 @@ function load<T>(loader: DataLoader<number, T | null>, id: number, type: string)
   return loader.load(id).then((row) => required(row, type, id));
 }
 
-@ObjectType('ResponsibleWorkGroupMember', { description: 'The street work-group member who looks after (专包) the organization: a WORK_GROUP liaison point.' })
-export class ResponsibleWorkGroupMember {
+/** What every liaison tie of the chain has: its dates and the liaison point that makes it. */
+// Decorated so its fields are inherited; no field returns it, so the schema does not list it.
+@ObjectType('LiaisonTie')
+abstract class LiaisonTie {
   @Field(() => LocalDate, { description: 'Since when (起始日期): the liaison point holds from this date.' })
   since: string;
 
@@ -40,7 +42,10 @@ export class ResponsibleWorkGroupMember {
   get liaisonPoint(): Promise<LiaisonPoint> {
     return load(this.loaders.liaisonPoint.byId, this.row.liaisonPointId!, 'LiaisonPoint');
   }
+}
 
+@ObjectType('ResponsibleWorkGroupMember', { description: 'The street work-group member who looks after (专包) the organization: a WORK_GROUP liaison point.' })
+export class ResponsibleWorkGroupMember extends LiaisonTie {
   @Field(() => WorkGroupMember, { description: 'The work-group member (工作组成员), with the public contact number.' })
   get member(): Promise<WorkGroupMember> {
     return load(this.loaders.workGroupMember.byId, this.row.refId, 'WorkGroupMember');
@@ -48,21 +53,7 @@ export class ResponsibleWorkGroupMember {
 }
 
 @ObjectType('ResponsibleInstructor', { description: 'An instructor (党建工作指导员) assigned to the organization: an INSTRUCTOR liaison point.' })
-export class ResponsibleInstructor {
-  @Field(() => LocalDate, { description: 'Since when (起始日期): the liaison point holds from this date.' })
-  since: string;
-
-  @Field(() => LocalDate, { nullable: true, description: 'The latest visit on this liaison point on or before `asOf` (最近走访日期); null if none.' })
-  lastVisitOn: string | null;
-
-  declare protected loaders: Loaders;
-  declare protected row: ResponsibilityRow;
-
-  @Field(() => LiaisonPoint, { description: 'The liaison point (联系点) that makes the tie.' })
-  get liaisonPoint(): Promise<LiaisonPoint> {
-    return load(this.loaders.liaisonPoint.byId, this.row.liaisonPointId!, 'LiaisonPoint');
-  }
-
+export class ResponsibleInstructor extends LiaisonTie {
   @Field(() => Instructor, { description: 'The instructor.' })
   get instructor(): Promise<Instructor> {
     return load(this.loaders.instructor.byId, this.row.refId, 'Instructor');
@@ -70,21 +61,7 @@ export class ResponsibleInstructor {
 }
 
 @ObjectType('ResponsibleMemberUnit', { description: 'The member unit that 包挂 the organization: a MEMBER_UNIT liaison point.' })
-export class ResponsibleMemberUnit {
-  @Field(() => LocalDate, { description: 'Since when (起始日期): the liaison point holds from this date.' })
-  since: string;
-
-  @Field(() => LocalDate, { nullable: true, description: 'The latest visit on this liaison point on or before `asOf` (最近走访日期); null if none.' })
-  lastVisitOn: string | null;
-
-  declare protected loaders: Loaders;
-  declare protected row: ResponsibilityRow;
-
-  @Field(() => LiaisonPoint, { description: 'The liaison point (联系点) that makes the tie.' })
-  get liaisonPoint(): Promise<LiaisonPoint> {
-    return load(this.loaders.liaisonPoint.byId, this.row.liaisonPointId!, 'LiaisonPoint');
-  }
-
+export class ResponsibleMemberUnit extends LiaisonTie {
   @Field(() => MemberUnit, { description: 'The member unit (委员单位).' })
   get memberUnit(): Promise<MemberUnit> {
     return load(this.loaders.memberUnit.byId, this.row.refId, 'MemberUnit');
@@ -92,21 +69,7 @@ export class ResponsibleMemberUnit {
 }
 
 @ObjectType('DirectLiaisonCommittee', { description: 'A working committee for which the organization is a direct liaison point (直接联系点): a DIRECT liaison point.' })
-export class DirectLiaisonCommittee {
-  @Field(() => LocalDate, { description: 'Since when (起始日期): the liaison point holds from this date.' })
-  since: string;
-
-  @Field(() => LocalDate, { nullable: true, description: 'The latest visit on this liaison point on or before `asOf` (最近走访日期); null if none.' })
-  lastVisitOn: string | null;
-
-  declare protected loaders: Loaders;
-  declare protected row: ResponsibilityRow;
-
-  @Field(() => LiaisonPoint, { description: 'The liaison point (联系点) that makes the tie.' })
-  get liaisonPoint(): Promise<LiaisonPoint> {
-    return load(this.loaders.liaisonPoint.byId, this.row.liaisonPointId!, 'LiaisonPoint');
-  }
-
+export class DirectLiaisonCommittee extends LiaisonTie {
   @Field(() => WorkingCommittee, { description: 'The working committee (党工委).' })
   get committee(): Promise<WorkingCommittee> {
     return load(this.loaders.workingCommittee.byId, this.row.refId, 'WorkingCommittee');
