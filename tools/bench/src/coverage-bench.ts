@@ -1,0 +1,132 @@
+/**
+ * Coverage benchmark (issue 4's scenario, ahead of the full suite of issue 8): the production
+ * build of the server, started as `npm start` starts it, on a real PostgreSQL holding the Jinan
+ * set at a named scale; load from this separate process with autocannon. Each scenario runs next
+ * to a baseline in the same run (`{ __typename }`: the server's floor of HTTP + GraphQL without
+ * SQL). Results replace the section between the markers in docs/benchmarks.md.
+ *
+ *   DATABASE_URL=postgres://… npm run bench -- [--scale 1] [--seconds 10] [--connections 20]
+ */
+import { hasDataset, loadDataset } from '@liangxin/datagen';
+import { findProjectRoot, redactUrl, resolveDatabase, runMigrations } from '@liangxin/db';
+import { addDays, todayInShanghai } from '@liangxin/domain';
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '20' },
+    port: { type: 'string', default: '4391' },
+  },
+});
+const scale = Number(values.scale);
+const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+const connections = Number(values.connections);
+const port = Number(values.port);
+const root = findProjectRoot();
+
+const today = todayInShanghai();
+const yearBack = addDays(today, -365);
+const STREETS = `query StreetCoverage($asOf: Date) { areas(level: STREET, first: 100) { nodes { code coverage(asOf: $asOf) { inScope organizationCovered workCovered blindSpots overallCoverageRate } } } }`;
+
+const scenarios = [
+  { name: 'baseline: { __typename }', body: { query: '{ __typename }' } },
+  { name: `Q3 coverage of 100 streets, asOf ${today}`, body: { query: STREETS, variables: { asOf: today } } },
+  { name: `Q3 coverage of 100 streets, asOf ${yearBack}`, body: { query: STREETS, variables: { asOf: yearBack } } },
+];
+
+async function main(): Promise<void> {
+  const database = await resolveDatabase({ log: () => {} });
+  await runMigrations(database.url);
+  if (!(await hasDataset(database.url))) {
+    process.stderr.write(`loading the Jinan set at scale ${scale} into ${redactUrl(database.url)}\n`);
+    await loadDataset(database.url, { scale, seed: 1, asOf: today });
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const dataset = (await client.query(`SELECT scale, seed, as_of::text FROM dataset ORDER BY id DESC LIMIT 1`)).rows[0];
+  const postgres = (await client.query(`SHOW server_version`)).rows[0].server_version as string;
+  const organizations = (await client.query(`SELECT count(*)::int AS n FROM organization`)).rows[0].n as number;
+  await client.end();
+
+  const server = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitReady(`http://127.0.0.1:${port}/health/ready`);
+    const rows: string[] = [];
+    for (const scenario of scenarios) {
+      const run = (duration: number) =>
+        autocannon({
+          url: `http://127.0.0.1:${port}/graphql`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(scenario.body),
+          connections,
+          duration,
+        });
+      await run(warmup);
+      const result = await run(seconds);
+      const errors = result.errors + result.non2xx;
+      rows.push(
+        `| ${scenario.name} | ${result.requests.average.toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} |`,
+      );
+      process.stderr.write(`${scenario.name}: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms\n`);
+    }
+    const section = [
+      `Command: \`DATABASE_URL=… npm run bench -- --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}).`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${postgres}.`,
+      `Data: Jinan set scale ${dataset?.scale ?? scale} (seed ${dataset?.seed ?? 1}, as of ${dataset?.as_of ?? today}), ${organizations.toLocaleString('en')} organizations.`,
+      `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario; the server is the production build (\`node apps/server/dist/main.js\`) in its own process.`,
+      '',
+      '| scenario | requests/s | p50 ms | p99 ms | errors |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...rows,
+    ].join('\n');
+    writeSection(section);
+    process.stderr.write(`${section}\n`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await database.close();
+  }
+}
+
+async function waitReady(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server not ready at ${url}`);
+}
+
+const BEGIN = '<!-- bench:coverage:begin -->';
+const END = '<!-- bench:coverage:end -->';
+
+function writeSection(section: string): void {
+  const file = join(root, 'docs/benchmarks.md');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < 0) throw new Error(`docs/benchmarks.md lacks the ${BEGIN} … ${END} markers`);
+  writeFileSync(file, `${text.slice(0, start + BEGIN.length)}\n${section}\n${text.slice(end)}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
