@@ -254,6 +254,22 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
     );
 }
 
+/** A root list of `kind` under the field's filter, order and page arguments. */
+export function rootPage<E extends object, F, O>(
+  kind: ListKind<E, F, O>,
+  ctx: { db: EntityManager; loaders: { primeNodes: (nodes: readonly object[]) => void } },
+  filter: F | null | undefined,
+  orderBy: O | null | undefined,
+  page: PageArgs,
+): Promise<ConnectionValue<E>> {
+  return findPage(
+    ctx.db,
+    { entity: kind.entity, alias: kind.alias, where: kind.conditions(filter, ['filter']), order: kind.order(orderBy) },
+    page,
+    ctx.loaders.primeNodes,
+  );
+}
+
 export async function runQuery(db: EntityManager, statement: Sql): Promise<Record<string, unknown>[]> {
   const { text, values } = render(statement);
   return (await db.query(text, values)) as Record<string, unknown>[];

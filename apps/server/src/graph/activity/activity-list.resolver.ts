@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { rootPage, type ListKind, relationLister } from '../list.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { Activity } from './activity.entity.js';
 import { ActivityConnection, ActivityFilter, ActivityOrder, activityConditions, activityOrder } from './activity.input.js';
@@ -15,6 +15,8 @@ const orderArg = () => Arg('orderBy', () => ActivityOrder, { nullable: true, des
 type Filter = ActivityFilter | null | undefined;
 type Order = ActivityOrder | null | undefined;
 
+const activityKind: ListKind<Activity, NonNullable<Filter>, NonNullable<Order>> = { entity: Activity, alias: 'ac', conditions: activityConditions, order: activityOrder };
+
 @Resolver(() => Activity)
 export class ActivityListResolver {
   @Query(() => ActivityConnection, { description: 'Activities of Party organizations (党组织活动), all of them or under a filter.' })
@@ -24,12 +26,7 @@ export class ActivityListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Activity>> {
-    return findPage(
-      db,
-      { entity: Activity, alias: 'ac', where: activityConditions(filter, ['filter']), order: activityOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(activityKind, { db, loaders }, filter, orderBy, page);
   }
 }
 
@@ -45,17 +42,6 @@ export class PartyOrganizationActivitiesResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<Activity>> {
-    return ctx.loaders.pages.load(
-      {
-        key: `PartyOrganization.activities|${JSON.stringify(filter ?? null)}`,
-        entity: Activity,
-        alias: 'ac',
-        parent: (id) => sql`ac.party_organization_id = ${id}`,
-        where: activityConditions(filter, ['filter']),
-        order: activityOrder(orderBy),
-      },
-      page,
-      partyOrganization.id,
-    );
+    return relationLister(activityKind)(ctx, 'PartyOrganization.activities', (id) => sql`ac.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page);
   }
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { Park } from '../park/park.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { Building } from './building.entity.js';
@@ -17,7 +17,8 @@ const orderArg = () => Arg('orderBy', () => BuildingOrder, { nullable: true, des
 type Filter = BuildingFilter | null | undefined;
 type Order = BuildingOrder | null | undefined;
 
-const buildingRelation = relationLister<Building, NonNullable<Filter>, NonNullable<Order>>({ entity: Building, alias: 'b', conditions: buildingConditions, order: buildingOrder });
+const buildingKind: ListKind<Building, NonNullable<Filter>, NonNullable<Order>> = { entity: Building, alias: 'b', conditions: buildingConditions, order: buildingOrder };
+const buildingRelation = relationLister(buildingKind);
 
 @Resolver(() => Building)
 export class BuildingListResolver {
@@ -28,12 +29,7 @@ export class BuildingListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Building>> {
-    return findPage(
-      db,
-      { entity: Building, alias: 'b', where: buildingConditions(filter, ['filter']), order: buildingOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(buildingKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { inAreaSubtree } from '../scope.js';
 import { BusinessDistrict } from './business-district.entity.js';
 import {
@@ -23,7 +23,8 @@ const orderArg = () => Arg('orderBy', () => BusinessDistrictOrder, { nullable: t
 type Filter = BusinessDistrictFilter | null | undefined;
 type Order = BusinessDistrictOrder | null | undefined;
 
-const businessDistrictRelation = relationLister<BusinessDistrict, NonNullable<Filter>, NonNullable<Order>>({ entity: BusinessDistrict, alias: 'bd', conditions: businessDistrictConditions, order: businessDistrictOrder });
+const businessDistrictKind: ListKind<BusinessDistrict, NonNullable<Filter>, NonNullable<Order>> = { entity: BusinessDistrict, alias: 'bd', conditions: businessDistrictConditions, order: businessDistrictOrder };
+const businessDistrictRelation = relationLister(businessDistrictKind);
 
 @Resolver(() => BusinessDistrict)
 export class BusinessDistrictListResolver {
@@ -34,12 +35,7 @@ export class BusinessDistrictListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<BusinessDistrict>> {
-    return findPage(
-      db,
-      { entity: BusinessDistrict, alias: 'bd', where: businessDistrictConditions(filter, ['filter']), order: businessDistrictOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(businessDistrictKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

@@ -4,7 +4,7 @@ import { and, raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { IntRange, intRange } from '../filters.js';
-import { findPage, runQuery, tableShape, relationLister } from '../list.js';
+import { runQuery, tableShape, relationLister, rootPage, type ListKind } from '../list.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { FundBudget } from './fund-budget.entity.js';
@@ -19,7 +19,8 @@ const orderArg = () => Arg('orderBy', () => FundOrder, { nullable: true, descrip
 type Filter = FundFilter | null | undefined;
 type Order = FundOrder | null | undefined;
 
-const relation = relationLister<FundEntry, NonNullable<Filter>, NonNullable<Order>>({ entity: FundEntry, alias: 'f', conditions: fundConditions, order: fundOrder });
+const fundEntryKind: ListKind<FundEntry, NonNullable<Filter>, NonNullable<Order>> = { entity: FundEntry, alias: 'f', conditions: fundConditions, order: fundOrder };
+const relation = relationLister(fundEntryKind);
 
 @Resolver(() => FundEntry)
 export class FundListResolver {
@@ -33,7 +34,7 @@ export class FundListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<FundEntry>> {
-    return findPage(db, { entity: FundEntry, alias: 'f', where: fundConditions(filter, ['filter']), order: fundOrder(orderBy) }, page, loaders.primeNodes);
+    return rootPage(fundEntryKind, { db, loaders }, filter, orderBy, page);
   }
 
   @Query(() => [FundBudget], { description: "The city's yearly budgets for Party-building funds (经费预算), by year ascending." })

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { Instructor } from './instructor.entity.js';
@@ -20,7 +20,8 @@ const orderArg = () => Arg('orderBy', () => InstructorOrder, { nullable: true, d
 type Filter = InstructorFilter | null | undefined;
 type Order = InstructorOrder | null | undefined;
 
-const relation = relationLister<Instructor, NonNullable<Filter>, NonNullable<Order>>({ entity: Instructor, alias: 'i', conditions: instructorConditions, order: instructorOrder });
+const instructorKind: ListKind<Instructor, NonNullable<Filter>, NonNullable<Order>> = { entity: Instructor, alias: 'i', conditions: instructorConditions, order: instructorOrder };
+const relation = relationLister(instructorKind);
 
 @Resolver(() => Instructor)
 export class InstructorListResolver {
@@ -33,7 +34,7 @@ export class InstructorListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Instructor>> {
-    return findPage(db, { entity: Instructor, alias: 'i', where: instructorConditions(filter, ['filter']), order: instructorOrder(orderBy) }, page, loaders.primeNodes);
+    return rootPage(instructorKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

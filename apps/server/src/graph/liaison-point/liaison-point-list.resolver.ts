@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { Instructor } from '../instructor/instructor.entity.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { MemberUnit } from '../member-unit/member-unit.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { WorkGroupMember } from '../work-group-member/work-group-member.entity.js';
@@ -29,7 +29,8 @@ const orderArg = () => Arg('orderBy', () => LiaisonPointOrder, { nullable: true,
 type Filter = LiaisonPointFilter | null | undefined;
 type Order = LiaisonPointOrder | null | undefined;
 
-const relation = relationLister<LiaisonPoint, NonNullable<Filter>, NonNullable<Order>>({ entity: LiaisonPoint, alias: 'l', conditions: liaisonPointConditions, order: liaisonPointOrder });
+const liaisonPointKind: ListKind<LiaisonPoint, NonNullable<Filter>, NonNullable<Order>> = { entity: LiaisonPoint, alias: 'l', conditions: liaisonPointConditions, order: liaisonPointOrder };
+const relation = relationLister(liaisonPointKind);
 
 @Resolver(() => LiaisonPoint)
 export class LiaisonPointListResolver {
@@ -42,12 +43,7 @@ export class LiaisonPointListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<LiaisonPoint>> {
-    return findPage(
-      db,
-      { entity: LiaisonPoint, alias: 'l', where: liaisonPointConditions(filter, ['filter']), order: liaisonPointOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(liaisonPointKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { rootPage, type ListKind, relationLister } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { required } from '../required.js';
 import { WorkingCommittee } from '../working-committee/working-committee.entity.js';
@@ -15,6 +15,8 @@ const orderArg = () => Arg('orderBy', () => MemberUnitOrder, { nullable: true, d
 type Filter = MemberUnitFilter | null | undefined;
 type Order = MemberUnitOrder | null | undefined;
 
+const memberUnitKind: ListKind<MemberUnit, NonNullable<Filter>, NonNullable<Order>> = { entity: MemberUnit, alias: 'mu', conditions: memberUnitConditions, order: memberUnitOrder };
+
 @Resolver(() => MemberUnit)
 export class MemberUnitResolver {
   @Query(() => MemberUnitConnection, { description: 'Member units (委员单位) of the working committees, all of them or under a filter.' })
@@ -24,12 +26,7 @@ export class MemberUnitResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<MemberUnit>> {
-    return findPage(
-      db,
-      { entity: MemberUnit, alias: 'mu', where: memberUnitConditions(filter, ['filter']), order: memberUnitOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(memberUnitKind, { db, loaders }, filter, orderBy, page);
   }
 
   @FieldResolver(() => WorkingCommittee, { description: 'The working committee (两新工委) it is a member unit of.' })
@@ -48,18 +45,7 @@ export class WorkingCommitteeMemberUnitsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<MemberUnit>> {
-    return ctx.loaders.pages.load(
-      {
-        key: `WorkingCommittee.memberUnits|${JSON.stringify(filter ?? null)}`,
-        entity: MemberUnit,
-        alias: 'mu',
-        parent: (id) => sql`mu.committee_id = ${id}`,
-        where: memberUnitConditions(filter, ['filter']),
-        order: memberUnitOrder(orderBy),
-      },
-      page,
-      committee.id,
-    );
+    return relationLister(memberUnitKind)(ctx, 'WorkingCommittee.memberUnits', (id) => sql`mu.committee_id = ${id}`, committee.id, filter, orderBy, page);
   }
 }
 

@@ -4,7 +4,8 @@ import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { Instructor } from '../instructor/instructor.entity.js';
 import { Organization } from './organization.entity.js';
-import { OrganizationConnection, OrganizationFilter, OrganizationOrder, organizationConditions, organizationOrder } from './organization.input.js';
+import { OrganizationConnection, OrganizationFilter, OrganizationOrder, organizationKind } from './organization.input.js';
+import { relationLister } from '../list.js';
 
 /** Instructor.organizations: returns organizations, so it lives in this folder. */
 @Resolver(() => Instructor)
@@ -20,18 +21,15 @@ export class InstructorOrganizationsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<Organization>> {
-    return ctx.loaders.pages.load(
-      {
-        key: `Instructor.organizations|${JSON.stringify(filter ?? null)}`,
-        entity: Organization,
-        alias: 'o',
-        parent: (id) =>
-          sql`o.id IN (SELECT __l.organization_id FROM liaison_point __l WHERE __l.instructor_id = ${id} AND __l.kind = 'INSTRUCTOR' AND __l.until IS NULL)`,
-        where: organizationConditions(filter, ['filter']),
-        order: organizationOrder(orderBy),
-      },
-      page,
+    return relationLister(organizationKind)(
+      ctx,
+      'Instructor.organizations',
+      (id) =>
+        sql`o.id IN (SELECT __l.organization_id FROM liaison_point __l WHERE __l.instructor_id = ${id} AND __l.kind = 'INSTRUCTOR' AND __l.until IS NULL)`,
       instructor.id,
+      filter,
+      orderBy,
+      page,
     );
   }
 }

@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { relationLister } from '../list.js';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { MemberUnit } from '../member-unit/member-unit.entity.js';
 import { Organization } from './organization.entity.js';
-import { OrganizationConnection, OrganizationFilter, OrganizationOrder, organizationConditions, organizationOrder } from './organization.input.js';
+import { OrganizationConnection, OrganizationFilter, OrganizationOrder, organizationKind } from './organization.input.js';
 
 /** MemberUnit.supervisedOrganizations: returns organizations, so it lives in this folder. */
 @Resolver(() => MemberUnit)
@@ -20,17 +21,6 @@ export class MemberUnitOrganizationsResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<Organization>> {
-    return ctx.loaders.pages.load(
-      {
-        key: `MemberUnit.supervisedOrganizations|${JSON.stringify(filter ?? null)}`,
-        entity: Organization,
-        alias: 'o',
-        parent: (id) => sql`o.supervisory_unit_id = ${id}`,
-        where: organizationConditions(filter, ['filter']),
-        order: organizationOrder(orderBy),
-      },
-      page,
-      unit.id,
-    );
+    return relationLister(organizationKind)(ctx, 'MemberUnit.supervisedOrganizations', (id) => sql`o.supervisory_unit_id = ${id}`, unit.id, filter, orderBy, page);
   }
 }

@@ -5,7 +5,7 @@ import { Area } from '../area/area.entity.js';
 import { Building } from '../building/building.entity.js';
 import { BusinessDistrict } from '../business-district/business-district.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage } from '../list.js';
 import { Park } from '../park/park.entity.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
@@ -14,8 +14,7 @@ import {
   OrganizationConnection,
   OrganizationFilter,
   OrganizationOrder,
-  organizationConditions,
-  organizationOrder,
+  organizationKind,
 } from './organization.input.js';
 
 /**
@@ -30,7 +29,7 @@ const orderArg = () => Arg('orderBy', () => OrganizationOrder, { nullable: true,
 type Filter = OrganizationFilter | null | undefined;
 type Order = OrganizationOrder | null | undefined;
 
-const relation = relationLister<Organization, NonNullable<Filter>, NonNullable<Order>>({ entity: Organization, alias: 'o', conditions: organizationConditions, order: organizationOrder });
+const relation = relationLister(organizationKind);
 
 @Resolver(() => Organization)
 export class OrganizationListResolver {
@@ -43,12 +42,7 @@ export class OrganizationListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Organization>> {
-    return findPage(
-      db,
-      { entity: Organization, alias: 'o', where: organizationConditions(filter, ['filter']), order: organizationOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(organizationKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

@@ -3,7 +3,7 @@ import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { OrganizationCategory, OrganizationStatus } from '../enums.js';
 import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
-import type { OrderChoice } from '../list.js';
+import type { ListKind, OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { yesNo } from '../filter-helpers.js';
 import { Organization } from './organization.entity.js';
@@ -155,3 +155,11 @@ export function organizationConditions(filter: OrganizationFilter | null | undef
     ...textMatch([col('name'), col('credit_code')], f.text, [...at, 'text']),
   ]);
 }
+
+/** How organizations are listed, for root lists and every relation leading to them. */
+export const organizationKind: ListKind<Organization, OrganizationFilter, OrganizationOrder> = {
+  entity: Organization,
+  alias: 'o',
+  conditions: organizationConditions,
+  order: organizationOrder,
+};

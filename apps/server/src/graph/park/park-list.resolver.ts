@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { inAreaSubtree } from '../scope.js';
 import { Park } from './park.entity.js';
 import { ParkConnection, ParkFilter, ParkOrder, parkConditions, parkOrder } from './park.input.js';
@@ -16,7 +16,8 @@ const orderArg = () => Arg('orderBy', () => ParkOrder, { nullable: true, descrip
 type Filter = ParkFilter | null | undefined;
 type Order = ParkOrder | null | undefined;
 
-const parkRelation = relationLister<Park, NonNullable<Filter>, NonNullable<Order>>({ entity: Park, alias: 'p', conditions: parkConditions, order: parkOrder });
+const parkKind: ListKind<Park, NonNullable<Filter>, NonNullable<Order>> = { entity: Park, alias: 'p', conditions: parkConditions, order: parkOrder };
+const parkRelation = relationLister(parkKind);
 
 @Resolver(() => Park)
 export class ParkListResolver {
@@ -27,7 +28,7 @@ export class ParkListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Park>> {
-    return findPage(db, { entity: Park, alias: 'p', where: parkConditions(filter, ['filter']), order: parkOrder(orderBy) }, page, loaders.primeNodes);
+    return rootPage(parkKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

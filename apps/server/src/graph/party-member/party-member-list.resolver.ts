@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
 import { inAreaSubtree } from '../scope.js';
@@ -22,7 +22,8 @@ const orderArg = () => Arg('orderBy', () => PartyMemberOrder, { nullable: true, 
 type Filter = PartyMemberFilter | null | undefined;
 type Order = PartyMemberOrder | null | undefined;
 
-const relation = relationLister<PartyMember, NonNullable<Filter>, NonNullable<Order>>({ entity: PartyMember, alias: 'm', conditions: partyMemberConditions, order: partyMemberOrder });
+const partyMemberKind: ListKind<PartyMember, NonNullable<Filter>, NonNullable<Order>> = { entity: PartyMember, alias: 'm', conditions: partyMemberConditions, order: partyMemberOrder };
+const relation = relationLister(partyMemberKind);
 
 @Resolver(() => PartyMember)
 export class PartyMemberListResolver {
@@ -36,7 +37,7 @@ export class PartyMemberListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<PartyMember>> {
-    return findPage(db, { entity: PartyMember, alias: 'm', where: partyMemberConditions(filter, ['filter']), order: partyMemberOrder(orderBy) }, page, loaders.primeNodes);
+    return rootPage(partyMemberKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

@@ -5,7 +5,7 @@ import { Area } from '../area/area.entity.js';
 import { Building } from '../building/building.entity.js';
 import { BusinessDistrict } from '../business-district/business-district.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Park } from '../park/park.entity.js';
 import { PartyMember } from '../party-member/party-member.entity.js';
@@ -32,7 +32,8 @@ const orderArg = () => Arg('orderBy', () => PartyOrganizationOrder, { nullable: 
 type Filter = PartyOrganizationFilter | null | undefined;
 type Order = PartyOrganizationOrder | null | undefined;
 
-const relation = relationLister<PartyOrganization, NonNullable<Filter>, NonNullable<Order>>({ entity: PartyOrganization, alias: 'p', conditions: partyOrganizationConditions, order: partyOrganizationOrder });
+const partyOrganizationKind: ListKind<PartyOrganization, NonNullable<Filter>, NonNullable<Order>> = { entity: PartyOrganization, alias: 'p', conditions: partyOrganizationConditions, order: partyOrganizationOrder };
+const relation = relationLister(partyOrganizationKind);
 
 @Resolver(() => PartyOrganization)
 export class PartyOrganizationListResolver {
@@ -45,12 +46,7 @@ export class PartyOrganizationListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<PartyOrganization>> {
-    return findPage(
-      db,
-      { entity: PartyOrganization, alias: 'p', where: partyOrganizationConditions(filter, ['filter']), order: partyOrganizationOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(partyOrganizationKind, { db, loaders }, filter, orderBy, page);
   }
 
   @FieldResolver(() => PartyOrganizationConnection, { description: 'The Party organizations one level down (下级党组织).' })

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { LiaisonPoint } from '../liaison-point/liaison-point.entity.js';
-import { findPage, relationLister } from '../list.js';
+import { relationLister, rootPage, type ListKind } from '../list.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Visit } from './visit.entity.js';
 import { VisitConnection, VisitFilter, VisitOrder, visitConditions, visitOrder } from './visit.input.js';
@@ -19,7 +19,8 @@ const orderArg = () => Arg('orderBy', () => VisitOrder, { nullable: true, descri
 type Filter = VisitFilter | null | undefined;
 type Order = VisitOrder | null | undefined;
 
-const relation = relationLister<Visit, NonNullable<Filter>, NonNullable<Order>>({ entity: Visit, alias: 'v', conditions: visitConditions, order: visitOrder });
+const visitKind: ListKind<Visit, NonNullable<Filter>, NonNullable<Order>> = { entity: Visit, alias: 'v', conditions: visitConditions, order: visitOrder };
+const relation = relationLister(visitKind);
 
 @Resolver(() => Visit)
 export class VisitListResolver {
@@ -30,7 +31,7 @@ export class VisitListResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<Visit>> {
-    return findPage(db, { entity: Visit, alias: 'v', where: visitConditions(filter, ['filter']), order: visitOrder(orderBy) }, page, loaders.primeNodes);
+    return rootPage(visitKind, { db, loaders }, filter, orderBy, page);
   }
 }
 

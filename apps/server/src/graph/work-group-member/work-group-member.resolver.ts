@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage } from '../list.js';
+import { rootPage, type ListKind, relationLister } from '../list.js';
 import { required } from '../required.js';
 import { inAreaSubtree } from '../scope.js';
 import { WorkGroupMember } from './work-group-member.entity.js';
@@ -21,6 +21,8 @@ const orderArg = () => Arg('orderBy', () => WorkGroupMemberOrder, { nullable: tr
 type Filter = WorkGroupMemberFilter | null | undefined;
 type Order = WorkGroupMemberOrder | null | undefined;
 
+const workGroupMemberKind: ListKind<WorkGroupMember, NonNullable<Filter>, NonNullable<Order>> = { entity: WorkGroupMember, alias: 'wg', conditions: workGroupMemberConditions, order: workGroupMemberOrder };
+
 @Resolver(() => WorkGroupMember)
 export class WorkGroupMemberResolver {
   @Query(() => WorkGroupMemberConnection, {
@@ -32,12 +34,7 @@ export class WorkGroupMemberResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
   ): Promise<ConnectionValue<WorkGroupMember>> {
-    return findPage(
-      db,
-      { entity: WorkGroupMember, alias: 'wg', where: workGroupMemberConditions(filter, ['filter']), order: workGroupMemberOrder(orderBy) },
-      page,
-      loaders.primeNodes,
-    );
+    return rootPage(workGroupMemberKind, { db, loaders }, filter, orderBy, page);
   }
 
   @FieldResolver(() => Area, { description: 'The street or town (街道 / 镇) whose work group this is.' })
@@ -59,17 +56,6 @@ export class AreaWorkGroupMembersResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<WorkGroupMember>> {
-    return ctx.loaders.pages.load(
-      {
-        key: `Area.workGroupMembers|${JSON.stringify(filter ?? null)}`,
-        entity: WorkGroupMember,
-        alias: 'wg',
-        parent: (id) => inAreaSubtree(raw('wg.street_id'), id),
-        where: workGroupMemberConditions(filter, ['filter']),
-        order: workGroupMemberOrder(orderBy),
-      },
-      page,
-      area.id,
-    );
+    return relationLister(workGroupMemberKind)(ctx, 'Area.workGroupMembers', (id) => inAreaSubtree(raw('wg.street_id'), id), area.id, filter, orderBy, page);
   }
 }
