@@ -5,7 +5,7 @@ import { pendingMigrationNames, revertAllMigrations, runMigrations } from './mig
 import { createEmptyDatabase, type TestDatabase } from './testing.js';
 
 const DATA_TABLES = [
-  'activity', 'area', 'building', 'business_district', 'dataset', 'fund_budget', 'fund_entry', 'instructor',
+  'activity', 'area', 'audit_log', 'building', 'business_district', 'dataset', 'fund_budget', 'fund_entry', 'instructor',
   'liaison_point', 'member_unit', 'organization', 'park', 'party_member', 'party_organization',
   'party_organization_coverage', 'visit', 'work_group_member', 'working_committee',
 ];
