@@ -7,3 +7,4 @@ export type { DatabaseTarget } from './database.js';
 export { findProjectRoot, defaultDataDir } from './project-root.js';
 export { startTestPostgres, createTestDatabase, createEmptyDatabase, databaseUrl, vitestGlobalSetup } from './testing.js';
 export type { TestPostgres, TestDatabase } from './testing.js';
+export { TALLY_WINDOW_DAYS, TALLY_FULL_MEMBERS } from './migrations/1764576000000-coverage-tally.js';

@@ -8,6 +8,8 @@ import {
   lastVisitOnAt,
   liaisonPointAt,
   placeGrouping,
+  tallied,
+  tallyPlacesStatement,
   toCountsRow,
   dates,
   type CountsRow,
@@ -26,7 +28,7 @@ export interface OrganizationCoverageFacts {
 /**
  * Coverage loaders, made per request with the others. One DataLoader per (place type, asOf,
  * window): the `coverage` of every street in a response is one statement, whatever the number
- * of streets.
+ * of streets — an index probe per street in the tally for the default window.
  */
 export function createCoverageLoaders(db: EntityManager) {
   const stats = new Map<string, DataLoader<number, CountsRow | undefined>>();
@@ -37,7 +39,7 @@ export function createCoverageLoaders(db: EntityManager) {
       let loader = stats.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const rows = await runQuery(db, coverageStatement(placeGrouping(place, ids), at));
+          const rows = await runQuery(db, tallied(at) ? tallyPlacesStatement(place, ids, at) : coverageStatement(placeGrouping(place, ids), at));
           const byId = new Map(rows.map((r) => [Number(r.key), toCountsRow(r)]));
           return ids.map((id) => byId.get(id));
         });
@@ -73,6 +75,11 @@ export function createCoverageLoaders(db: EntityManager) {
         facts.set(key, loader);
       }
       return loader;
+    },
+    /** Forgets every figure (a mutation changed what they count): see loaders.ts clearAfterWrite. */
+    clearAll(): void {
+      stats.clear();
+      facts.clear();
     },
   };
 }

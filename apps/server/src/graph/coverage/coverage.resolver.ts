@@ -19,6 +19,9 @@ import {
   blindSpotAt,
   breakdownGrouping,
   coverageStatement,
+  tallied,
+  tallyChildAreaStatement,
+  tallyTotalStatement,
   toCountsRow,
   totalGrouping,
   type CoverageAt,
@@ -165,9 +168,16 @@ export class CoverageResolver {
         },
       });
     }
+    // The default window is answered from the tally (totals and child areas); other windows and
+    // groupings from the facts.
+    const fromTally = tallied(at);
     const [totals, rows] = await Promise.all([
-      runQuery(db, coverageStatement(totalGrouping(where), at)),
-      groupBy ? runQuery(db, coverageStatement(breakdownGrouping(where, groupBy), at)) : Promise.resolve([]),
+      runQuery(db, fromTally ? tallyTotalStatement(where, at) : coverageStatement(totalGrouping(where), at)),
+      groupBy === CoverageGroupBy.CHILD_AREA && fromTally
+        ? runQuery(db, tallyChildAreaStatement(where, at))
+        : groupBy
+          ? runQuery(db, coverageStatement(breakdownGrouping(where, groupBy), at))
+          : Promise.resolve([]),
     ]);
     const breakdown = new CoverageBreakdown();
     breakdown.scope = scope;

@@ -1,4 +1,5 @@
 import { DEFAULT_WINDOW_DAYS, FULL_MEMBERS_FOR_ORGANIZATION, todayInShanghai } from '@liangxin/domain';
+import { TALLY_WINDOW_DAYS } from '@liangxin/db';
 import { and, raw, sql, type Sql } from '../../sql/fragment.js';
 
 /**
@@ -207,6 +208,67 @@ export function toCountsRow(row: Record<string, unknown>): CountsRow {
     standaloneEligibleUncovered: Number(row.standaloneEligibleUncovered),
     weakPartyOrganizations: Number(row.weakPartyOrganizations),
   };
+}
+
+/**
+ * The coverage tally (migration coverage-tally): per place and per day on which a count changes,
+ * the counts from that day on, kept exact by triggers on every write. It holds the default
+ * window only; `tallied` says whether a question can be answered from it.
+ */
+export function tallied(at: CoverageAt): boolean {
+  return at.window === TALLY_WINDOW_DAYS;
+}
+
+const TALLY_GRAIN: Record<CoveragePlace, string> = { Area: 'A', Park: 'P', Building: 'B', BusinessDistrict: 'D' };
+
+/** The counts of one place (`placeId`, SQL) on `d`: the tally row with the latest day ≤ d. */
+function tallyRow(place: CoveragePlace, placeId: Sql, d: Sql): Sql {
+  return sql`SELECT __t.in_scope, __t.organization_covered, __t.work_covered, __t.blind_spots,
+      __t.standalone_eligible_uncovered, __t.weak_party_organizations
+    FROM coverage_tally __t WHERE __t.grain = ${TALLY_GRAIN[place]} AND __t.place_id = ${placeId} AND __t.day <= ${d}
+    ORDER BY __t.day DESC LIMIT 1`;
+}
+
+const TALLY_COLUMNS = raw(`coalesce(__c.in_scope, 0) AS "inScope", coalesce(__c.organization_covered, 0) AS "organizationCovered",
+  coalesce(__c.work_covered, 0) AS "workCovered", coalesce(__c.blind_spots, 0) AS "blindSpots",
+  coalesce(__c.standalone_eligible_uncovered, 0) AS "standaloneEligibleUncovered",
+  coalesce(__c.weak_party_organizations, 0) AS "weakPartyOrganizations"`);
+
+/** `coverage` of many places of one type from the tally: one index probe per place. */
+export function tallyPlacesStatement(place: CoveragePlace, idList: readonly number[], at: CoverageAt): Sql {
+  const { d } = dates(at);
+  return sql`SELECT __i::text AS key, NULL::text AS label, ${TALLY_COLUMNS}
+    FROM unnest(${[...idList]}::int[]) AS __i LEFT JOIN LATERAL (${tallyRow(place, raw('__i'), d)}) __c ON true`;
+}
+
+/** The totals of a scope from the tally, as totalGrouping's single row keyed '*'. */
+export function tallyTotalStatement(scope: ScopeSql, at: CoverageAt): Sql {
+  const { d } = dates(at);
+  return sql`SELECT '*'::text AS key, NULL::text AS label, ${TALLY_COLUMNS}
+    FROM (SELECT (${scope.id}) AS __i) __s LEFT JOIN LATERAL (${tallyRow(scope.kind, raw('__s.__i'), d)}) __c ON true`;
+}
+
+/**
+ * breakdownGrouping's CHILD_AREA rows from the tally: each child area's counts, and the row for
+ * what sits directly in the scope as the scope's counts minus its children's (areas partition
+ * their organizations and Party organizations), answered only when it holds something.
+ */
+export function tallyChildAreaStatement(scope: ScopeSql, at: CoverageAt): Sql {
+  const { d } = dates(at);
+  const counts = ['inScope', 'organizationCovered', 'workCovered', 'blindSpots', 'standaloneEligibleUncovered', 'weakPartyOrganizations'];
+  const own = (c: string) =>
+    raw(`CASE WHEN __r.always THEN __r."${c}" ELSE __r."${c}" - (SELECT coalesce(sum(__x."${c}"), 0) FROM __rows __x WHERE __x.always) END::int AS "${c}"`);
+  return sql`WITH __keys AS (
+  SELECT __c.id, __c.code::text AS key, __c.name AS label, true AS always, __c.code::text AS ord FROM area __c WHERE __c.parent_id = (${scope.id})
+  UNION ALL SELECT __a.id, __a.code::text, __a.name || '（本级 / directly）', false, '~' FROM area __a WHERE __a.id = (${scope.id})
+), __rows AS (
+  SELECT __k.*, ${TALLY_COLUMNS} FROM __keys __k LEFT JOIN LATERAL (${tallyRow('Area', raw('__k.id'), d)}) __c ON true
+), __out AS (
+  SELECT __r.key, __r.label, __r.always, __r.ord, ${joinSql(counts.map(own))} FROM __rows __r
+)
+SELECT key, label, "inScope", "organizationCovered", "workCovered", "blindSpots", "standaloneEligibleUncovered", "weakPartyOrganizations"
+FROM __out WHERE always OR "inScope" > 0 OR "weakPartyOrganizations" > 0
+ORDER BY ord, key`;
 }
 
 /** The place types that carry a `coverage` field. */

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { coverageAt } from '../coverage/coverage.args.js';
 import { resolveScope } from '../coverage/coverage.resolver.js';
-import { breakdownGrouping, coverageStatement, inScopeAt, organizationCoveredAt, toCountsRow, type CountsRow } from '../coverage/coverage.sql.js';
+import { inScopeAt, organizationCoveredAt, tallyChildAreaStatement, toCountsRow, type CountsRow } from '../coverage/coverage.sql.js';
 import { runQuery } from '../list.js';
 import { LocalDate } from '../scalars.js';
 import { areaKeyMap, areaRowKeys, isLeafScope, keepRow, OWN_ROW_SUFFIX, resolveAreaScope } from './area-rows.js';
@@ -81,10 +81,10 @@ export class ReportResolver {
     const before = addDays(start, -1);
     const area = await resolveAreaScope(ctx.db, scope);
     const scopeSql = resolveScope(area.code);
-    const grouping = breakdownGrouping(scopeSql, 'CHILD_AREA');
+    // Blind spots at start and end, per child area, from the coverage tally (default window).
     const [startRows, endRows, activity] = await Promise.all([
-      runQuery(ctx.db, coverageStatement(grouping, { asOf: before, window: DEFAULT_WINDOW_DAYS })),
-      runQuery(ctx.db, coverageStatement(grouping, { asOf: end, window: DEFAULT_WINDOW_DAYS })),
+      runQuery(ctx.db, tallyChildAreaStatement(scopeSql, { asOf: before, window: DEFAULT_WINDOW_DAYS })),
+      runQuery(ctx.db, tallyChildAreaStatement(scopeSql, { asOf: end, window: DEFAULT_WINDOW_DAYS })),
       runQuery(ctx.db, activityStatement(area.id, start, end, before)),
     ]);
     const counts = new Map<string, { name: string; own: boolean; c: Counts }>();
