@@ -221,11 +221,15 @@ export function tallied(at: CoverageAt): boolean {
 
 const TALLY_GRAIN: Record<CoveragePlace, string> = { Area: 'A', Park: 'P', Building: 'B', BusinessDistrict: 'D' };
 
-/** The counts of one place (`placeId`, SQL) on `d`: the tally row with the latest day ≤ d. */
+/**
+ * The counts of one place (`placeId`, SQL) on `d`: the tally row with the latest day ≤ d, one
+ * backward probe of the primary key. The grain is cast to "char": compared as text, the key is
+ * not used.
+ */
 function tallyRow(place: CoveragePlace, placeId: Sql, d: Sql): Sql {
   return sql`SELECT __t.in_scope, __t.organization_covered, __t.work_covered, __t.blind_spots,
       __t.standalone_eligible_uncovered, __t.weak_party_organizations
-    FROM coverage_tally __t WHERE __t.grain = ${TALLY_GRAIN[place]} AND __t.place_id = ${placeId} AND __t.day <= ${d}
+    FROM coverage_tally __t WHERE __t.grain = ${TALLY_GRAIN[place]}::"char" AND __t.place_id = ${placeId} AND __t.day <= ${d}
     ORDER BY __t.day DESC LIMIT 1`;
 }
 
