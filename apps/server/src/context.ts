@@ -12,6 +12,17 @@ export interface Context {
   readonly loaders: Loaders;
   /** Carries the request id; never log arguments (they may hold personal data). */
   readonly log: Logger;
+  /** Who is asking, as the audit trail records it (audit_log.actor): see actorOf. */
+  readonly actor: string;
+}
+
+/**
+ * The one place that says who a request acts for. Until sign-in exists (a later issue) every
+ * request is 'anonymous'; then this reads the account or token id the authentication middleware
+ * put on the request scope, and nothing else has to change.
+ */
+export function actorOf(_scope: RequestScope): string {
+  return 'anonymous';
 }
 
 export function createContext(dataSource: DataSource, scope: RequestScope): Context {
@@ -21,5 +32,6 @@ export function createContext(dataSource: DataSource, scope: RequestScope): Cont
     db,
     loaders: createLoaders(db),
     log: scope.log,
+    actor: actorOf(scope),
   };
 }

@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { nodeTypeName } from './graph/node.js';
 import { RelationPages } from './graph/list.js';
@@ -50,8 +50,36 @@ export function createLoaders(db: EntityManager) {
     pages: new RelationPages(db, (nodes) => primeNodes(loaders, nodes)),
     /** Puts rows a list fetched into the by-id loaders, so they are not fetched again. */
     primeNodes: (nodes: readonly object[]) => primeNodes(loaders, nodes),
+    /**
+     * Forgets everything cached in this request, after a mutation committed: its payload (and a
+     * later mutation in the same request) then reads its own writes. Everything, not only the
+     * changed nodes' by-id entries: one changed organization moves lists, counts and coverage
+     * figures of every place above it, and working out which is more code than a reload costs.
+     */
+    clearAfterWrite: () => clearAfterWrite(loaders),
   };
   return loaders;
+}
+
+/**
+ * Clears every DataLoader reachable from the groups: those held directly (byId, byCode …) with
+ * clearAll(), and groups that make loaders on demand and keep them in a map (coverage,
+ * responsibility, RelationPages) through their own clearAll() / clear(). A new group that keeps
+ * loaders in a map must expose clearAll(); loaders.test.ts checks that each group is one or the other.
+ */
+function clearAfterWrite(loaders: Loaders): void {
+  for (const group of Object.values(loaders)) {
+    if (group === null || typeof group !== 'object') continue;
+    if (group instanceof DataLoader) {
+      group.clearAll();
+    } else if (group instanceof RelationPages) {
+      group.clear();
+    } else if (typeof (group as { clearAll?: unknown }).clearAll === 'function') {
+      (group as { clearAll: () => void }).clearAll();
+    } else {
+      for (const value of Object.values(group)) if (value instanceof DataLoader) value.clearAll();
+    }
+  }
 }
 
 function primeNodes(loaders: Loaders, nodes: readonly object[]): void {

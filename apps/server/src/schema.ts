@@ -4,6 +4,8 @@ import { AreaResolver } from './graph/area/area.resolver.js';
 import { BuildingResolver } from './graph/building/building.resolver.js';
 import { BusinessDistrictResolver } from './graph/business-district/business-district.resolver.js';
 import { OrganizationResolver } from './graph/organization/organization.resolver.js';
+import { OrganizationMutations } from './graph/organization/organization.mutations.js';
+import { AuditLogResolver } from './graph/audit/audit.resolver.js';
 import {
   AreaOrganizationsResolver,
   BuildingOrganizationsResolver,
@@ -154,6 +156,9 @@ export const RESOLVERS = [
   // Formation planner and responsibility chain (issue 4, "beyond").
   FormationPlanResolver,
   OrganizationResponsibilityResolver,
+  // Mutations (issue 5; docs/mutations.md) and the audit trail they write.
+  OrganizationMutations,
+  AuditLogResolver,
   NodeResolver,
 ] as const;
 

@@ -20,6 +20,27 @@ export async function sql(url: string, text: string, params: unknown[] = []): Pr
   }
 }
 
+/**
+ * Moves every identity sequence past the largest id in its table. Fixtures insert rows with
+ * explicit ids, which leaves the sequences at 1; a test that then creates rows through a
+ * mutation calls this first, or the new row collides with fixture row 1.
+ */
+export async function syncIdentities(url: string): Promise<void> {
+  await sql(
+    url,
+    `DO $$
+     DECLARE r record;
+     BEGIN
+       FOR r IN SELECT table_name, column_name FROM information_schema.columns
+                 WHERE table_schema = 'public' AND is_identity = 'YES'
+       LOOP
+         EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce((SELECT max(%I) FROM %I), 0) + 1, false)',
+                        r.table_name, r.column_name, r.column_name, r.table_name);
+       END LOOP;
+     END $$`,
+  );
+}
+
 /** A pino logger writing JSON lines into an array, for assertions on what is logged. */
 export function capturingLogger(level = 'info'): { logger: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
   const raw: string[] = [];

@@ -110,6 +110,42 @@ export {
 } from './dates.js';
 export type { IsoDate, DateRange } from './dates.js';
 
+export {
+  issue,
+  checkText,
+  checkDate,
+  checkInteger,
+  normalizeText,
+  codePointLength,
+  ORGANIZATION_NAME_MAX,
+  ORGANIZATION_ADDRESS_MAX,
+  ORGANIZATION_EMPLOYEES_MAX,
+  EARLIEST_REGISTRATION,
+  INDUSTRY_SECTIONS,
+  normalizeOrganizationFields,
+  validateOrganizationFields,
+} from './validation.js';
+export type {
+  Issue,
+  IssuePath,
+  FieldLabel,
+  TextRule,
+  DateRule,
+  IntegerRule,
+  OrganizationFields,
+  OrganizationValidationOptions,
+} from './validation.js';
+
+export {
+  EARLIEST_BIRTH,
+  identityNumberCheckChar,
+  checkIdentityNumber,
+  validatePartyMemberFields,
+  validateInstructorFields,
+  validateVisitFields,
+} from './validation-rows.js';
+export type { PartyMemberFields, InstructorFields, VisitFields } from './validation-rows.js';
+
 export type {
   Fen,
   LocalizedMessage,

@@ -41,6 +41,7 @@ export const CODEGEN_CONFIG = {
           Date: { input: 'string', output: 'string' },
           DateTime: { input: 'string', output: 'string' },
           SafeInt: { input: 'number', output: 'number' },
+          JSONObject: { input: 'Record<string, unknown>', output: 'Record<string, unknown>' },
           ID: { input: 'string', output: 'string' },
         },
         // Enums as string unions: no runtime code beyond the documents themselves.

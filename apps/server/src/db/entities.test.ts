@@ -48,13 +48,21 @@ const DATA_TYPE: Record<string, string> = {
   jsonb: 'jsonb',
 };
 
+/**
+ * Tables the database derives and keeps itself (the coverage tally and its timelines, written
+ * only by triggers, read by SQL in graph/coverage): no entity maps them, on purpose.
+ */
+const DERIVED_TABLES = ['coverage_tally', 'organization_coverage_timeline', 'party_organization_weak_timeline'];
+
 describe('entities and migration', () => {
   it('map every table of the migration, and nothing else', async () => {
     const { rows } = await sql(
       db.url,
       `SELECT table_name FROM information_schema.tables
         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations'
+          AND table_name <> ALL($1::text[])
         ORDER BY 1`,
+      [DERIVED_TABLES],
     );
     const tables = rows.map((r: { table_name: string }) => r.table_name);
     const mapped = dataSource.entityMetadatas.map((m) => m.tableName).sort();
@@ -65,7 +73,9 @@ describe('entities and migration', () => {
     const { rows } = await sql(
       db.url,
       `SELECT table_name, column_name, data_type, udt_name, is_nullable, character_maximum_length
-         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'migrations'
+          AND table_name <> ALL($1::text[])`,
+      [DERIVED_TABLES],
     );
     const inDatabase = new Map<string, DbColumn>((rows as DbColumn[]).map((c) => [`${c.table_name}.${c.column_name}`, c]));
     const inEntities = new Set<string>();

@@ -1,5 +1,6 @@
 import { Activity } from '../graph/activity/activity.entity.js';
 import { Area } from '../graph/area/area.entity.js';
+import { AuditEntry } from '../graph/audit/audit-entry.entity.js';
 import { Building } from '../graph/building/building.entity.js';
 import { BusinessDistrict } from '../graph/business-district/business-district.entity.js';
 import { FundBudget } from '../graph/fund/fund-budget.entity.js';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   FundEntry,
   FundBudget,
   Dataset,
+  AuditEntry,
 ] as const;

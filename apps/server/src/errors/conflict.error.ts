@@ -11,8 +11,22 @@ export interface ConflictExtensions {
 export class ConflictError extends GraphQLError {
   declare readonly extensions: ConflictExtensions;
 
-  constructor(message: string, options: { constraint?: string } = {}) {
-    super(message, { extensions: { code: 'CONFLICT', ...(options.constraint ? { constraint: options.constraint } : {}) } });
+  /**
+   * @param options.details more extensions, e.g. `currentVersion` for a stale version or
+   *   `existingId` for a duplicate; `localizedMessage` carries the message in Chinese and English.
+   */
+  constructor(
+    message: string,
+    options: { constraint?: string; localizedMessage?: { zh: string; en: string }; details?: Record<string, unknown> } = {},
+  ) {
+    super(message, {
+      extensions: {
+        ...options.details,
+        code: 'CONFLICT',
+        ...(options.constraint ? { constraint: options.constraint } : {}),
+        ...(options.localizedMessage ? { localizedMessage: options.localizedMessage } : {}),
+      },
+    });
     this.name = 'ConflictError';
   }
 }

@@ -14,8 +14,14 @@ export interface NotFoundExtensions {
 export class NotFoundError extends GraphQLError {
   declare readonly extensions: NotFoundExtensions;
 
-  constructor(message: string, options: { type?: string } = {}) {
-    super(message, { extensions: { code: 'NOT_FOUND', ...(options.type ? { type: options.type } : {}) } });
+  constructor(message: string, options: { type?: string; localizedMessage?: { zh: string; en: string } } = {}) {
+    super(message, {
+      extensions: {
+        code: 'NOT_FOUND',
+        ...(options.type ? { type: options.type } : {}),
+        ...(options.localizedMessage ? { localizedMessage: options.localizedMessage } : {}),
+      },
+    });
     this.name = 'NotFoundError';
   }
 }

@@ -64,6 +64,9 @@ export class Building extends Node {
   @Column({ name: 'opened_on', type: 'date' })
   openedOn: string;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 }

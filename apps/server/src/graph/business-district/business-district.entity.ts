@@ -1,5 +1,5 @@
 import { Node, registerNodeType } from '../node.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
 import { BusinessDistrictKind } from '../enums.js';
@@ -33,6 +33,9 @@ export class BusinessDistrict extends Node {
   @Column({ name: 'opened_on', type: 'date' })
   openedOn: string;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 }

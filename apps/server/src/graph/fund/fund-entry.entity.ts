@@ -60,6 +60,12 @@ export class FundEntry extends Node {
   @Column({ name: 'note', type: 'text', nullable: true })
   note: string | null;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version: number;
+
   @Field(() => DateTime, { description: 'When the record was created (创建时间).' })
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

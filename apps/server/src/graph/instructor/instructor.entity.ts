@@ -1,5 +1,5 @@
 import { Node, registerNodeType } from '../node.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
 import { LocalDate } from '../scalars.js';
@@ -46,6 +46,9 @@ export class Instructor extends Node {
   @Column({ name: 'left_pool_on', type: 'date', nullable: true })
   leftPoolOn: string | null;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 

@@ -1,5 +1,5 @@
 import { Node, registerNodeType } from '../node.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { LiaisonKind } from '../enums.js';
 import { Instructor } from '../instructor/instructor.entity.js';
@@ -70,6 +70,9 @@ export class LiaisonPoint extends Node {
   @Column({ name: 'until', type: 'date', nullable: true })
   until: string | null;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 

@@ -113,6 +113,9 @@ export class Organization extends Node {
   @Column({ name: 'declared_has_party_organization', type: 'boolean', nullable: true })
   declaredHasPartyOrganization: boolean | null;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 

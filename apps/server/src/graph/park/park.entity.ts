@@ -1,5 +1,5 @@
 import { Node, registerNodeType } from '../node.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Area } from '../area/area.entity.js';
 import { ParkLevel } from '../enums.js';
@@ -34,6 +34,9 @@ export class Park extends Node {
   @Column({ name: 'established_on', type: 'date' })
   establishedOn: string;
 
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
   @Column({ name: 'version', type: 'integer', default: 1 })
   version: number;
 }

@@ -27,6 +27,10 @@ export function createResponsibilityLoaders(db: EntityManager) {
       }
       return loader;
     },
+    /** Forgets every chain (a mutation changed what they read): see loaders.ts clearAfterWrite. */
+    clearAll(): void {
+      byDate.clear();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Node, registerNodeType } from '../node.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Intention } from '../enums.js';
 import { LiaisonPoint } from '../liaison-point/liaison-point.entity.js';
@@ -65,6 +65,12 @@ export class Visit extends Node {
   @Field(() => String, { nullable: true, description: 'Help given (帮助解决的事项), if any.' })
   @Column({ name: 'help_given', type: 'text', nullable: true })
   helpGiven: string | null;
+
+  @Field(() => Int, {
+    description: 'Version of this record (版本号), raised on every change. Pass it to an update: a stale version is refused with CONFLICT.',
+  })
+  @Column({ name: 'version', type: 'integer', default: 1 })
+  version: number;
 
   @Field(() => DateTime, { description: 'When the record was created (创建时间).' })
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
