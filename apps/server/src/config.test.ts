@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.js';
 
@@ -11,6 +12,7 @@ describe('readConfig', () => {
       demoScale: 1,
       demoSeed: 1,
       logLevel: 'info',
+      workers: Math.min(4, availableParallelism()),
     });
   });
 
@@ -24,6 +26,7 @@ describe('readConfig', () => {
         LIANGXIN_DEMO_SCALE: '0.25',
         LIANGXIN_DEMO_SEED: '7',
         LOG_LEVEL: 'debug',
+        LIANGXIN_WORKERS: '3',
       }),
     ).toEqual({
       port: 4100,
@@ -33,6 +36,7 @@ describe('readConfig', () => {
       demoScale: 0.25,
       demoSeed: 7,
       logLevel: 'debug',
+      workers: 3,
     });
   });
 
@@ -43,6 +47,7 @@ describe('readConfig', () => {
     [{ LIANGXIN_DEMO_SCALE: '0' }, /LIANGXIN_DEMO_SCALE must be a number above 0/],
     [{ LIANGXIN_DEMO_SEED: '1.5' }, /LIANGXIN_DEMO_SEED/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ LIANGXIN_WORKERS: '0' }, /LIANGXIN_WORKERS must be an integer from 1 to 32/],
   ])('refuses %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

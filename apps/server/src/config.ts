@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** What `main.ts` reads from the environment. Everything else has a default in createServer. */
 export interface MainConfig {
   /** PORT, default 4000. */
@@ -14,6 +16,11 @@ export interface MainConfig {
   demoSeed: number;
   /** LOG_LEVEL, default info. */
   logLevel: string;
+  /**
+   * LIANGXIN_WORKERS: server processes sharing the port (node:cluster), 1 to 32; default the
+   * machine's available parallelism, at most 4. One Node process runs JavaScript on one core.
+   */
+  workers: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -32,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MainConfig {
     demoScale: positiveNumber(env, 'LIANGXIN_DEMO_SCALE', 1),
     demoSeed: integer(env, 'LIANGXIN_DEMO_SEED', 1, -2147483648, 2147483647),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    workers: integer(env, 'LIANGXIN_WORKERS', Math.min(4, availableParallelism()), 1, 32),
   };
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import cluster, { type Worker } from 'node:cluster';
 import { redactUrl, resolveDatabase, runMigrations, type DatabaseTarget } from '@liangxin/db';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, readConfig, type MainConfig } from './config.js';
 import { ensureDemoData } from './demo-data.js';
 import { describeError } from './errors/describe-error.js';
 import { createLogger } from './logger.js';
@@ -10,11 +11,17 @@ import { createServer, type LiangxinServer, type Listener } from './server.js';
  * `npm start`: configuration from the environment → database (DATABASE_URL or the embedded
  * one) → migrations → demo data on first start → server. SIGINT / SIGTERM: stop accepting,
  * drain in-flight requests, close the pool, stop the embedded PostgreSQL, exit 0.
+ *
+ * With LIANGXIN_WORKERS > 1 (the default on a machine with several cores) this process does
+ * everything up to the server and then forks that many workers (node:cluster), each a whole
+ * server sharing the port: one Node process executes GraphQL on one core only. On a stop it
+ * tells every worker to drain, waits for them, then stops the database. A worker that dies is
+ * replaced.
  */
 
 const STOP_DATABASE_TIMEOUT_MS = 15_000;
 
-let config;
+let config: MainConfig;
 try {
   config = readConfig(process.env);
 } catch (error) {
@@ -30,9 +37,30 @@ let target: DatabaseTarget | undefined;
 let server: LiangxinServer | undefined;
 let listener: Listener | undefined;
 let stopping: Promise<never> | undefined;
+const workers = new Set<Worker>();
 
 takeOverSignals();
 
+if (cluster.isWorker) {
+  await runWorker();
+} else {
+  await runPrimary();
+}
+
+/** A worker: one server on the shared port, on the database the primary prepared. */
+async function runWorker(): Promise<void> {
+  try {
+    server = await createServer({ databaseUrl: process.env.DATABASE_URL!, logger: log.child({ worker: cluster.worker?.id }) });
+    listener = await server.listen(config.port);
+  } catch (error) {
+    log.fatal({ error: describeError(error) }, 'worker start failed');
+    await shutDown(1);
+  }
+  // The primary is gone (killed): nothing will route requests here any more.
+  process.on('disconnect', () => void shutDown(0));
+}
+
+async function runPrimary(): Promise<void> {
 try {
   target = await resolveDatabase({
     env: process.env,
@@ -54,17 +82,24 @@ try {
     }
   }
 
-  server = await createServer({ databaseUrl: target.url, logger: log });
-  listener = await server.listen(config.port);
-  const graphql = `${listener.url}/graphql`;
-  log.info({ graphql, live: `${listener.url}/health/live`, ready: `${listener.url}/health/ready` }, 'listening');
+  let url: string;
+  if (config.workers === 1) {
+    server = await createServer({ databaseUrl: target.url, logger: log });
+    listener = await server.listen(config.port);
+    url = listener.url;
+  } else {
+    url = await startWorkers(target.url, config.workers);
+  }
+  const graphql = `${url}/graphql`;
+  log.info({ graphql, live: `${url}/health/live`, ready: `${url}/health/ready`, workers: config.workers }, 'listening');
   process.stderr.write(
     [
       '',
       `  Liangxin (两新) is up.`,
       `  GraphQL        ${graphql}`,
-      `  health         ${listener.url}/health/live  ${listener.url}/health/ready`,
+      `  health         ${url}/health/live  ${url}/health/ready`,
       `  database       ${redactUrl(target.url)}${target.embedded ? ' (embedded)' : ''}`,
+      `  workers        ${config.workers} (LIANGXIN_WORKERS)`,
       `  Ctrl-C stops it.`,
       '',
       '',
@@ -73,6 +108,47 @@ try {
 } catch (error) {
   log.fatal({ error: describeError(error) }, 'start failed');
   await shutDown(1);
+}
+}
+
+/** Forks the workers and resolves with the URL once every one listens. */
+function startWorkers(databaseUrl: string, count: number): Promise<string> {
+  const env = { DATABASE_URL: databaseUrl, LIANGXIN_DEMO_DATA: 'off' };
+  return new Promise((resolve, reject) => {
+    let listening = 0;
+    const fork = () => {
+      const worker = cluster.fork(env);
+      workers.add(worker);
+      worker.on('exit', (code, signal) => {
+        workers.delete(worker);
+        if (stopping) return;
+        if (listening < count) {
+          reject(new Error(`a worker exited while starting (code ${code}, signal ${signal})`));
+          return;
+        }
+        log.error({ worker: worker.id, code, signal }, 'worker exited: starting another');
+        fork();
+      });
+    };
+    cluster.on('listening', (_worker, address) => {
+      listening += 1;
+      if (listening === count) resolve(`http://localhost:${address.port}`);
+    });
+    for (let i = 0; i < count; i++) fork();
+  });
+}
+
+/** Asks every worker to drain and waits until all have exited (or the time is up). */
+async function stopWorkers(): Promise<void> {
+  const exits = [...workers].map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        if (worker.isDead()) return resolve();
+        worker.once('exit', () => resolve());
+        worker.process.kill('SIGTERM');
+      }),
+  );
+  await withTimeout(Promise.all(exits), STOP_DATABASE_TIMEOUT_MS);
 }
 
 /**
@@ -106,6 +182,7 @@ function shutDown(code: number): Promise<never> {
     try {
       await listener?.close();
       await server?.close();
+      await stopWorkers();
     } catch (error) {
       log.error({ error: describeError(error) }, 'error while closing the server');
       code = code || 1;

@@ -116,6 +116,8 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: hashing every GraphQL response costs time and no client revalidates a POST.
+  app.disable('etag');
   app.use(requestLog(logger));
   app.use('/health', healthRouter(ready));
   app.use(
