@@ -5,6 +5,13 @@ import { BuildingResolver } from './graph/building/building.resolver.js';
 import { BusinessDistrictResolver } from './graph/business-district/business-district.resolver.js';
 import { OrganizationResolver } from './graph/organization/organization.resolver.js';
 import { OrganizationMutations } from './graph/organization/organization.mutations.js';
+import { InstructorMutations } from './graph/instructor/instructor.mutations.js';
+import { LiaisonPointMutations } from './graph/liaison-point/liaison-point.mutations.js';
+import { VisitMutations } from './graph/visit/visit.mutations.js';
+import { ActivityMutations } from './graph/activity/activity.mutations.js';
+import { FundMutations } from './graph/fund/fund.mutations.js';
+import { PartyOrganizationMutations } from './graph/party-organization/party-organization.mutations.js';
+import { PartyMemberMutations } from './graph/party-member/party-member.mutations.js';
 import { AuditLogResolver } from './graph/audit/audit.resolver.js';
 import {
   AreaOrganizationsResolver,
@@ -158,6 +165,13 @@ export const RESOLVERS = [
   OrganizationResponsibilityResolver,
   // Mutations (issue 5; docs/mutations.md) and the audit trail they write.
   OrganizationMutations,
+  InstructorMutations,
+  LiaisonPointMutations,
+  VisitMutations,
+  ActivityMutations,
+  FundMutations,
+  PartyOrganizationMutations,
+  PartyMemberMutations,
   AuditLogResolver,
   NodeResolver,
 ] as const;
