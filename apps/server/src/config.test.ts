@@ -53,3 +53,36 @@ describe('readConfig', () => {
     expect(() => readConfig(env)).toThrow(message);
   });
 });
+
+describe('readSecurityConfig', () => {
+  it('has the documented defaults and reads every variable', async () => {
+    const { readSecurityConfig } = await import('./config.js');
+    expect(readSecurityConfig({})).toEqual({
+      queryLimits: { maxDepth: 20, maxAliases: 30, maxDirectives: 20, maxTokens: 5000, maxCost: 5_000_000, maxStringLength: 10_000 },
+      statementTimeoutMs: 15_000,
+      sessionSecret: undefined,
+      sessionTtlSeconds: 1800,
+    });
+    const secret = 's'.repeat(40);
+    expect(
+      readSecurityConfig({
+        LIANGXIN_MAX_DEPTH: '12',
+        LIANGXIN_MAX_ALIASES: '5',
+        LIANGXIN_MAX_DIRECTIVES: '0',
+        LIANGXIN_MAX_TOKENS: '900',
+        LIANGXIN_MAX_COST: '5000',
+        LIANGXIN_MAX_STRING_LENGTH: '300',
+        LIANGXIN_STATEMENT_TIMEOUT_MS: '5000',
+        LIANGXIN_SESSION_SECRET: secret,
+        LIANGXIN_SESSION_TTL_SECONDS: '600',
+      }),
+    ).toEqual({
+      queryLimits: { maxDepth: 12, maxAliases: 5, maxDirectives: 0, maxTokens: 900, maxCost: 5000, maxStringLength: 300 },
+      statementTimeoutMs: 5000,
+      sessionSecret: secret,
+      sessionTtlSeconds: 600,
+    });
+    expect(() => readSecurityConfig({ LIANGXIN_SESSION_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    expect(() => readSecurityConfig({ LIANGXIN_MAX_DEPTH: 'deep' })).toThrow(/LIANGXIN_MAX_DEPTH must be an integer/);
+  });
+});

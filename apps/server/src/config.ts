@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits.js';
 
 /** What `main.ts` reads from the environment. Everything else has a default in createServer. */
 export interface MainConfig {
@@ -21,6 +22,39 @@ export interface MainConfig {
    * machine's available parallelism, at most 4. One Node process runs JavaScript on one core.
    */
   workers: number;
+}
+
+/** What `main.ts` hands to createServer besides the database (docs/security.md). */
+export interface SecurityConfig {
+  /** LIANGXIN_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST, _STRING_LENGTH. */
+  queryLimits: QueryLimits;
+  /** LIANGXIN_STATEMENT_TIMEOUT_MS, default 15000. */
+  statementTimeoutMs: number;
+  /** LIANGXIN_SESSION_SECRET (≥ 32 characters); unset: a key made once and kept in the database. */
+  sessionSecret: string | undefined;
+  /** LIANGXIN_SESSION_TTL_SECONDS, default 1800. */
+  sessionTtlSeconds: number;
+}
+
+/** Reads and checks the security settings; kept apart from readConfig so its shape stays as it was. */
+export function readSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
+  const d = DEFAULT_QUERY_LIMITS;
+  const secret = nonEmpty(env.LIANGXIN_SESSION_SECRET);
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('LIANGXIN_SESSION_SECRET must have at least 32 characters');
+  return {
+    queryLimits: {
+      maxDepth: integer(env, 'LIANGXIN_MAX_DEPTH', d.maxDepth, 1, 1000),
+      maxAliases: integer(env, 'LIANGXIN_MAX_ALIASES', d.maxAliases, 0, 100_000),
+      maxDirectives: integer(env, 'LIANGXIN_MAX_DIRECTIVES', d.maxDirectives, 0, 100_000),
+      maxTokens: integer(env, 'LIANGXIN_MAX_TOKENS', d.maxTokens, 10, 10_000_000),
+      maxCost: integer(env, 'LIANGXIN_MAX_COST', d.maxCost, 1, 1_000_000_000_000),
+      maxStringLength: integer(env, 'LIANGXIN_MAX_STRING_LENGTH', d.maxStringLength, 1, 100_000_000),
+    },
+    statementTimeoutMs: integer(env, 'LIANGXIN_STATEMENT_TIMEOUT_MS', 15_000, // = DEFAULT_STATEMENT_TIMEOUT_MS of db/data-source.ts
+      0, 86_400_000),
+    sessionSecret: secret,
+    sessionTtlSeconds: integer(env, 'LIANGXIN_SESSION_TTL_SECONDS', 1800, 60, 86_400),
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from './auth/principal.js';
+import type { Sessions } from './auth/session.js';
 import type { RequestScope } from './http/request-scope.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -14,18 +16,21 @@ export interface Context {
   readonly log: Logger;
   /** Who is asking, as the audit trail records it (audit_log.actor): see actorOf. */
   readonly actor: string;
+  /** The signed-in account or integration token (auth/authenticate.ts); null: anonymous. */
+  readonly principal: Principal | null;
+  /** Issues session tokens (signIn); absent in contexts built by hand in tests. */
+  readonly sessions?: Sessions;
 }
 
 /**
- * The one place that says who a request acts for. Until sign-in exists (a later issue) every
- * request is 'anonymous'; then this reads the account or token id the authentication middleware
- * put on the request scope, and nothing else has to change.
+ * The one place that says who a request acts for: the principal the authentication middleware
+ * put on the request scope ('account:<username>', 'token:<name>'), else 'anonymous'.
  */
-export function actorOf(_scope: RequestScope): string {
-  return 'anonymous';
+export function actorOf(scope: RequestScope): string {
+  return scope.principal?.actor ?? 'anonymous';
 }
 
-export function createContext(dataSource: DataSource, scope: RequestScope): Context {
+export function createContext(dataSource: DataSource, scope: RequestScope, extras: { sessions?: Sessions } = {}): Context {
   const db = dataSource.manager;
   return {
     requestId: scope.requestId,
@@ -33,5 +38,7 @@ export function createContext(dataSource: DataSource, scope: RequestScope): Cont
     loaders: createLoaders(db),
     log: scope.log,
     actor: actorOf(scope),
+    principal: scope.principal,
+    ...(extras.sessions ? { sessions: extras.sessions } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
 import { redactUrl, resolveDatabase, runMigrations, type DatabaseTarget } from '@liangxin/db';
-import { ConfigError, readConfig, type MainConfig } from './config.js';
+import { describeDemoAccounts, ensureDemoAccounts, type DemoAccountsOutcome } from './auth/demo-accounts.js';
+import { ConfigError, readConfig, readSecurityConfig, type MainConfig, type SecurityConfig } from './config.js';
 import { ensureDemoData } from './demo-data.js';
 import { describeError } from './errors/describe-error.js';
 import { createLogger } from './logger.js';
@@ -22,8 +23,10 @@ import { createServer, type LiangxinServer, type Listener } from './server.js';
 const STOP_DATABASE_TIMEOUT_MS = 15_000;
 
 let config: MainConfig;
+let security: SecurityConfig;
 try {
   config = readConfig(process.env);
+  security = readSecurityConfig(process.env);
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`liangxin: ${error.message}\n`);
@@ -50,7 +53,7 @@ if (cluster.isWorker) {
 /** A worker: one server on the shared port, on the database the primary prepared. */
 async function runWorker(): Promise<void> {
   try {
-    server = await createServer({ databaseUrl: process.env.DATABASE_URL!, logger: log.child({ worker: cluster.worker?.id }) });
+    server = await createServer({ databaseUrl: process.env.DATABASE_URL!, logger: log.child({ worker: cluster.worker?.id }), ...security });
     listener = await server.listen(config.port);
   } catch (error) {
     log.fatal({ error: describeError(error) }, 'worker start failed');
@@ -61,6 +64,7 @@ async function runWorker(): Promise<void> {
 }
 
 async function runPrimary(): Promise<void> {
+let demoAccounts: DemoAccountsOutcome | null = null;
 try {
   target = await resolveDatabase({
     env: process.env,
@@ -80,11 +84,14 @@ try {
     } else {
       log.info('demo data set present, reused');
     }
+    // Only on the generator's data set: a real city's database never gets the demo passwords.
+    if (outcome.loaded || outcome.reason === 'dataset present') demoAccounts = await ensureDemoAccounts(target.url);
+    if (demoAccounts) log.info({ accounts: demoAccounts.accounts.map((a) => a.username), token: demoAccounts.token.name }, 'demo accounts made');
   }
 
   let url: string;
   if (config.workers === 1) {
-    server = await createServer({ databaseUrl: target.url, logger: log });
+    server = await createServer({ databaseUrl: target.url, logger: log, ...security });
     listener = await server.listen(config.port);
     url = listener.url;
   } else {
@@ -100,6 +107,7 @@ try {
       `  health         ${url}/health/live  ${url}/health/ready`,
       `  database       ${redactUrl(target.url)}${target.embedded ? ' (embedded)' : ''}`,
       `  workers        ${config.workers} (LIANGXIN_WORKERS)`,
+      ...(demoAccounts ? describeDemoAccounts(demoAccounts) : []),
       `  Ctrl-C stops it.`,
       '',
       '',

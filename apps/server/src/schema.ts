@@ -13,6 +13,7 @@ import { FundMutations } from './graph/fund/fund.mutations.js';
 import { PartyOrganizationMutations } from './graph/party-organization/party-organization.mutations.js';
 import { PartyMemberMutations } from './graph/party-member/party-member.mutations.js';
 import { AuditLogResolver } from './graph/audit/audit.resolver.js';
+import { AccountResolver, ViewerResolver } from './graph/account/account.resolver.js';
 import {
   AreaOrganizationsResolver,
   BuildingOrganizationsResolver,
@@ -173,6 +174,8 @@ export const RESOLVERS = [
   PartyOrganizationMutations,
   PartyMemberMutations,
   AuditLogResolver,
+  AccountResolver,
+  ViewerResolver,
   NodeResolver,
 ] as const;
 

@@ -9,6 +9,9 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { authentication, createAuthenticate } from './auth/authenticate.js';
+import { operationAllowListPlugin } from './auth/operation-allow-list.js';
+import { createSessions } from './auth/session.js';
 import { createContext, type Context } from './context.js';
 import { createDataSource } from './db/data-source.js';
 import type { StatementCounter } from './db/statement-counter.js';
@@ -18,6 +21,7 @@ import { createReadinessCheck, healthRouter, type Readiness } from './http/healt
 import { enterRequestScope, requestLog, scopeOf } from './http/request-log.js';
 import { currentRequestScope } from './http/request-scope.js';
 import { spreadsheetRouter } from './http/spreadsheets.js';
+import { queryProtection, type QueryLimits } from './limits/query-limits.js';
 import { createLogger } from './logger.js';
 import { buildLiangxinSchema } from './schema.js';
 
@@ -41,6 +45,14 @@ export interface ServerConfig {
   slowQueryMs?: number;
   /** How long `close()` of a listener waits for in-flight requests before cutting them (default 10 s). */
   drainTimeoutMs?: number;
+  /** Limits on GraphQL documents (depth, aliases, directives, tokens, cost, string length): see limits/query-limits.ts. */
+  queryLimits?: Partial<QueryLimits>;
+  /** PostgreSQL statement_timeout of the pool's connections (default 15 s); the importer sets its own. */
+  statementTimeoutMs?: number;
+  /** HMAC key of session tokens (LIANGXIN_SESSION_SECRET, ≥ 32 characters); default: made once and kept in the database. */
+  sessionSecret?: string;
+  /** Lifetime of a session token (default 1800 s). */
+  sessionTtlSeconds?: number;
 }
 
 export interface Listener {
@@ -80,8 +92,11 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     logger,
     poolSize: config.poolSize,
     slowQueryMs: config.slowQueryMs,
+    statementTimeoutMs: config.statementTimeoutMs,
   });
   await dataSource.initialize();
+  const sessions = createSessions({ dataSource, secret: config.sessionSecret, ttlSeconds: config.sessionTtlSeconds });
+  const protection = queryProtection(config.queryLimits);
 
   let apollo: ApolloServer<Context>;
   let schema: GraphQLSchema;
@@ -95,7 +110,13 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
       // handler would stop it mid-drain and re-raise the signal.
       stopOnTerminationSignals: false,
       introspection: config.introspection ?? true,
+      // Apollo's default, stated: an array of operations in one body is refused (400).
+      allowBatchedHttpRequests: false,
+      parseOptions: protection.parseOptions,
+      validationRules: protection.validationRules,
       plugins: [
+        ...protection.plugins,
+        operationAllowListPlugin(),
         config.landingPage === false
           ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({ embed: false, footer: false }),
@@ -129,8 +150,10 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
       next();
     },
     enterRequestScope((scope, fn) => statements.track(scope.statements, fn)),
+    // Who is asking (not enforced yet: anonymous requests are served as before; a bad token gets 401).
+    authentication(createAuthenticate({ dataSource, sessions })),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(dataSource, scopeOf(res)),
+      context: async ({ res }) => createContext(dataSource, scopeOf(res), { sessions }),
     }),
   );
   // Spreadsheet import, templates and exports (docs/import-guide.md): one router, so the

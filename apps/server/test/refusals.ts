@@ -3,13 +3,10 @@ import { snapshotDatabase } from './snapshot.js';
 import type { GraphQLResponse, TestApp } from './helpers.js';
 
 /**
- * One case of a bad-input corpus: a mutation document and its variables, and how it must be
- * refused. Shared by the mutation tests of the node folders (issue 5).
+ * How a mutation must refuse, as docs/mutations.md describes it. The one refusal check of the
+ * mutation tests of every node folder (issue 5).
  */
-export interface RefusalCase {
-  title: string;
-  query: string;
-  variables: Record<string, unknown>;
+export interface ExpectedRefusal {
   code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND';
   /** extensions.field; undefined for NOT_FOUND and a stale version. */
   field?: (string | number)[];
@@ -22,6 +19,13 @@ export interface RefusalCase {
   extensions?: Record<string, unknown>;
 }
 
+/** One case of a bad-input corpus: a mutation document and its variables, and how it must be refused. */
+export interface RefusalCase extends ExpectedRefusal {
+  title: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
 /** The one field the document's operation answers (the mutation's name). */
 function rootField(query: string): string {
   const match = /\{\s*([A-Za-z]+)\s*\(/.exec(query);
@@ -29,7 +33,8 @@ function rootField(query: string): string {
   return match[1]!;
 }
 
-export function expectRefused(body: GraphQLResponse['body'], expected: Omit<RefusalCase, 'title' | 'query' | 'variables'>, field: string): void {
+/** The refusal as docs/mutations.md describes it: null data, one typed error, en + zh, nothing of the database leaked. */
+function expectRefused(body: GraphQLResponse['body'], expected: ExpectedRefusal, field: string): void {
   expect(body.data ?? null).toBeNull();
   expect(body.errors).toHaveLength(1);
   const [error] = body.errors!;
@@ -52,7 +57,7 @@ export function expectRefused(body: GraphQLResponse['body'], expected: Omit<Refu
 }
 
 /** Sends the case, checks the refusal, and that no row of any table changed (the audit trail included). */
-export async function assertRefusal(app: TestApp, databaseUrl: string, c: RefusalCase): Promise<void> {
+export async function assertRefusal(app: Pick<TestApp, 'gql'>, databaseUrl: string, c: Omit<RefusalCase, 'title'>): Promise<void> {
   const before = await snapshotDatabase(databaseUrl);
   const { body } = await app.gql(c.query, c.variables);
   expectRefused(body, c, rootField(c.query));

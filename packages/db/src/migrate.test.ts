@@ -5,9 +5,9 @@ import { pendingMigrationNames, revertAllMigrations, runMigrations } from './mig
 import { createEmptyDatabase, type TestDatabase } from './testing.js';
 
 const DATA_TABLES = [
-  'activity', 'area', 'audit_log', 'building', 'business_district', 'coverage_tally', 'dataset', 'fund_budget', 'fund_entry', 'instructor',
+  'account', 'activity', 'area', 'audit_log', 'building', 'business_district', 'coverage_tally', 'dataset', 'fund_budget', 'fund_entry', 'instructor', 'integration_token',
   'liaison_point', 'member_unit', 'organization', 'organization_coverage_timeline', 'park', 'party_member', 'party_organization',
-  'party_organization_coverage', 'party_organization_weak_timeline', 'visit', 'work_group_member', 'working_committee',
+  'party_organization_coverage', 'party_organization_weak_timeline', 'session_key', 'visit', 'work_group_member', 'working_committee',
 ];
 
 async function tables(url: string): Promise<string[]> {

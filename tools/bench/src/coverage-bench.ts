@@ -5,7 +5,7 @@
  * to a baseline in the same run (`{ __typename }`: the server's floor of HTTP + GraphQL without
  * SQL). Results replace the section between the markers in docs/benchmarks.md.
  *
- *   DATABASE_URL=postgres://… npm run bench -- [--scale 1] [--seconds 10] [--connections 20]
+ *   DATABASE_URL=postgres://… npm run bench:coverage -- [--scale 1] [--seconds 10] [--connections 20]
  */
 import { hasDataset, loadDataset } from '@liangxin/datagen';
 import { findProjectRoot, redactUrl, resolveDatabase, runMigrations } from '@liangxin/db';

@@ -5,6 +5,8 @@ import { ENTITIES } from './entities.js';
 import { liangxinPgTypes } from './pg-types.js';
 import { StatementCounter } from './statement-counter.js';
 
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
 export interface DataSourceOptions {
   url: string;
   logger: Logger;
@@ -12,6 +14,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Statements slower than this are logged at warn (default 1000 ms). */
   slowQueryMs?: number;
+  /** statement_timeout of every connection (default 15 s). */
+  statementTimeoutMs?: number;
   /** Counter fed by every statement; one is made when not given. */
   statements?: StatementCounter;
 }
@@ -38,8 +42,9 @@ export function createDataSource(options: DataSourceOptions): { dataSource: Data
     logger: new DbLogger(options.logger.child({ component: 'db' }), statements),
     extra: {
       types: liangxinPgTypes,
-      // A statement that runs away must not hold a pool connection for ever.
-      statement_timeout: 30_000,
+      // A statement that runs away must not hold a pool connection for ever (LIANGXIN_STATEMENT_TIMEOUT_MS).
+      // The importer raises it inside its own transaction (SET LOCAL).
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
       // The API's statements are short and planned per request; PostgreSQL's JIT compiler,
       // set off by cost estimates on aggregate statements, spent seconds compiling queries that
       // run in a fraction of that (measured on the coverage statements at scale 1).

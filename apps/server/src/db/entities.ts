@@ -17,6 +17,8 @@ import { Visit } from '../graph/visit/visit.entity.js';
 import { WorkGroupMember } from '../graph/work-group-member/work-group-member.entity.js';
 import { WorkingCommittee } from '../graph/working-committee/working-committee.entity.js';
 import { Dataset } from './dataset.entity.js';
+import { Account } from '../graph/account/account.entity.js';
+import { IntegrationToken, SessionKey } from '../auth/integration-token.entity.js';
 
 /**
  * Every table of the migration, mapped. The mapping follows the migration (the schema's only
@@ -42,4 +44,7 @@ export const ENTITIES = [
   FundBudget,
   Dataset,
   AuditEntry,
+  Account,
+  IntegrationToken,
+  SessionKey,
 ] as const;

@@ -7,9 +7,10 @@ import { ConflictError } from './conflict.error.js';
 import { describeError } from './describe-error.js';
 import { ForbiddenError } from './forbidden.error.js';
 import { NotFoundError } from './not-found.error.js';
+import { UnauthenticatedError } from './unauthenticated.error.js';
 
 /** Errors thrown on purpose for the client: their messages are written to be shown. */
-const CLIENT_ERRORS = [BadUserInputError, NotFoundError, ConflictError, ForbiddenError] as const;
+const CLIENT_ERRORS = [BadUserInputError, NotFoundError, ConflictError, ForbiddenError, UnauthenticatedError] as const;
 
 /**
  * Codes Apollo and graphql-js give to errors about the request itself (syntax, validation,

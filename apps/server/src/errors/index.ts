@@ -6,5 +6,7 @@ export { ConflictError } from './conflict.error.js';
 export type { ConflictExtensions } from './conflict.error.js';
 export { ForbiddenError } from './forbidden.error.js';
 export type { ForbiddenExtensions } from './forbidden.error.js';
+export { UnauthenticatedError } from './unauthenticated.error.js';
+export type { UnauthenticatedExtensions } from './unauthenticated.error.js';
 export { createFormatError, INTERNAL_ERROR_MESSAGE } from './format-error.js';
 export { describeError } from './describe-error.js';

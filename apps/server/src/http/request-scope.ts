@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.js';
 import { StatementTally } from '../db/statement-counter.js';
 
 /**
@@ -17,6 +18,8 @@ export interface RequestScope {
   readonly statements: StatementTally;
   /** The GraphQL operation, once Apollo resolved it. */
   operationName: string | null;
+  /** Who the request acts for, set by the authentication middleware; null: anonymous. */
+  principal: Principal | null;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -28,6 +31,7 @@ export function createRequestScope(requestId: string, log: Logger): RequestScope
     log: log.child({ reqId: requestId }),
     statements: new StatementTally(),
     operationName: null,
+    principal: null,
   };
 }
 

@@ -5,3 +5,6 @@ export { issuesError, refuseIfAny } from './issues.js';
 export { audit, type AuditChange } from './audit.js';
 export { readRow, lockVersioned, updateVersioned, insertRow, type RowJson, type VersionedTarget, type ColumnValues } from './rows.js';
 export { referencedRow, shorten, type ReferenceKind, type ReferenceResult } from './references.js';
+export { areaByCodeOrId, areaWithin } from './areas.js';
+export { BUILDING, BUSINESS_DISTRICT, ORGANIZATION, PARK, PARTY_ORGANIZATION, STREET } from './reference-kinds.js';
+export { dateOutsideStandingIssue, notStandingIssue, type DatedRecord } from './standing.js';

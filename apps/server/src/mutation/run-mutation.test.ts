@@ -31,7 +31,7 @@ afterAll(async () => {
 
 function context(): MutationContext {
   const manager = dataSource.manager;
-  return { db: manager, loaders: createLoaders(manager), actor: 'test:runner', principal: null, requestId: 'req-1', log: pino({ level: 'silent' }) };
+  return { db: manager, loaders: createLoaders(manager), actor: 'test:runner', requestId: 'req-1', log: pino({ level: 'silent' }) };
 }
 
 const ORGANIZATION = { name: '安全网测试公司', category: 'NON_PUBLIC_ECONOMIC', industry: 'C', employees: 1, registered_on: '2020-01-01', street_id: 10 };

@@ -2,6 +2,7 @@ import { Foundation1764316800000 } from './1764316800000-foundation.js';
 import { DissolutionEndsCoverage1764403200000 } from './1764403200000-dissolution-ends-coverage.js';
 import { AuditAndVersions1764489600000 } from './1764489600000-audit-and-versions.js';
 import { CoverageTally1764576000000 } from './1764576000000-coverage-tally.js';
+import { Accounts1764662400000 } from './1764662400000-accounts.js';
 
 /** Every migration, oldest first. The server and the generator run exactly this list. */
-export const migrations = [Foundation1764316800000, DissolutionEndsCoverage1764403200000, AuditAndVersions1764489600000, CoverageTally1764576000000];
+export const migrations = [Foundation1764316800000, DissolutionEndsCoverage1764403200000, AuditAndVersions1764489600000, CoverageTally1764576000000, Accounts1764662400000];

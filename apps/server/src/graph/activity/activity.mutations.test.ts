@@ -1,27 +1,13 @@
 import { addDays, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture } from '../../../test/party-fixture.js';
 import { assertRefusal, type RefusalCase } from '../../../test/refusals.js';
 import { snapshotDatabase } from '../../../test/snapshot.js';
 
-let db: TestDatabase;
-let app: TestApp;
-
 /* The party fixture: Party organization 3 (a branch, established 2019-07-01), 6 (dissolved 2024-06-30). */
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+const { db, app } = useMutationTestApp(insertPartyFixture);
 
 const RECORD = /* GraphQL */ `
   mutation ($input: RecordActivityInput!) {

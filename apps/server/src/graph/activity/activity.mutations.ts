@@ -1,8 +1,8 @@
-import { checkDate, checkInteger, checkText, issue, todayInShanghai, type Issue } from '@liangxin/domain';
+import { checkDate, checkInteger, checkText, todayInShanghai, type Issue } from '@liangxin/domain';
 import { Arg, Ctx, Field, InputType, Int, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors/conflict.error.js';
-import { audit, insertRow, referencedRow, refuseIfAny, runMutation, type ReferenceKind } from '../../mutation/index.js';
+import { audit, dateOutsideStandingIssue, insertRow, PARTY_ORGANIZATION, referencedRow, refuseIfAny, runMutation } from '../../mutation/index.js';
 import { toGlobalId } from '../../relay/cursor.js';
 import { ActivityKind } from '../enums.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
@@ -20,8 +20,6 @@ export const ACTIVITY_PARTICIPANTS_MAX = 100_000;
 const TITLE_MAX = 200;
 /** Earlier dates are typed-in typos: no two-new Party organization is older. */
 const EARLIEST = '1990-01-01';
-
-const PARTY_ORGANIZATION: ReferenceKind = { typeName: 'PartyOrganization', table: 'party_organization', label: { zh: '党组织', en: 'Party organization' } };
 
 @InputType('RecordActivityInput', { description: 'An activity a Party organization held (记录党组织活动).' })
 export class RecordActivityInput {
@@ -67,7 +65,8 @@ export class ActivityMutations {
       async (tx) => {
         const at = (field: string) => ['input', field];
         const title = typeof input.title === 'string' ? input.title.trim() : input.title;
-        const dateIssues = checkDate(at('heldOn'), input.heldOn, { label: { zh: '活动日期', en: 'date held' }, required: true, notAfter: todayInShanghai(), notBefore: EARLIEST });
+        const heldOnLabel = { zh: '活动日期', en: 'date held' };
+        const dateIssues = checkDate(at('heldOn'), input.heldOn, { label: heldOnLabel, required: true, notAfter: todayInShanghai(), notBefore: EARLIEST });
         const issues: Issue[] = [
           ...checkText(at('title'), title, { label: { zh: '活动名称', en: 'title' }, max: TITLE_MAX, required: true }),
           ...dateIssues,
@@ -77,27 +76,12 @@ export class ActivityMutations {
         if (found.issue) issues.push(found.issue);
         const p = found.row;
         if (p && dateIssues.length === 0) {
-          const name = p.name as string;
-          const dissolved = p.dissolved_on as string | null;
-          if (dissolved !== null && input.heldOn >= dissolved) {
-            issues.push(
-              issue(
-                at('partyOrganization'),
-                'DISSOLVED',
-                `党组织“${name}”已于 ${dissolved} 撤销，不能登记其 ${input.heldOn} 的活动`,
-                `The Party organization "${name}" was dissolved on ${dissolved}; it cannot have held an activity on ${input.heldOn}.`,
-              ),
-            );
-          } else if (input.heldOn < (p.established_on as string)) {
-            issues.push(
-              issue(
-                at('heldOn'),
-                'BEFORE_ESTABLISHED',
-                `活动日期（${input.heldOn}）早于党组织“${name}”的成立日期（${p.established_on as string}）`,
-                `The date held (${input.heldOn}) is before the Party organization "${name}" was established (${p.established_on as string}).`,
-              ),
-            );
-          }
+          const standing = dateOutsideStandingIssue(p, input.heldOn, {
+            paths: { partyOrganization: at('partyOrganization'), date: at('heldOn') },
+            dateLabel: heldOnLabel,
+            afterDissolution: { zh: `不能登记其 ${input.heldOn} 的活动`, en: `it cannot have held an activity on ${input.heldOn}.` },
+          });
+          if (standing) issues.push(standing);
         }
         refuseIfAny(issues);
         const duplicate = (await tx.query(

@@ -1,31 +1,17 @@
 import { addDays, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture } from '../../../test/party-fixture.js';
 import { assertRefusal, type RefusalCase } from '../../../test/refusals.js';
 import { snapshotDatabase } from '../../../test/snapshot.js';
-
-let db: TestDatabase;
-let app: TestApp;
 
 /*
  * The party fixture's funds: Party organization 3's startup fund allocated (2,000 CNY, 2019) and
  * 1,500 CNY of it disbursed; 300 CNY of working funds allocated to Party organization 8 for
  * 2025; city budgets 5,000,000 CNY for 2019 and 10,000,000 CNY for 2025.
  */
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+const { db, app } = useMutationTestApp(insertPartyFixture);
 
 const SELECTION = `fund { id kind entry year amountFen enteredOn note version } allocatedFen disbursedFen outstandingFen area { code } partyOrganization { id }`;
 const ALLOCATE = /* GraphQL */ `

@@ -2,7 +2,20 @@ import { CITY_BUDGET_FEN, checkDate, checkInteger, checkText, issue, normalizeTe
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors/conflict.error.js';
-import { audit, insertRow, referencedRow, refuseIfAny, runMutation, shorten, type ReferenceKind, type RowJson, type Tx } from '../../mutation/index.js';
+import {
+  areaByCodeOrId,
+  areaWithin,
+  audit,
+  dateOutsideStandingIssue,
+  insertRow,
+  PARTY_ORGANIZATION,
+  referencedRow,
+  refuseIfAny,
+  runMutation,
+  type ReferenceKind,
+  type RowJson,
+  type Tx,
+} from '../../mutation/index.js';
 import { Area } from '../area/area.entity.js';
 import { FundKind } from '../enums.js';
 import { PartyOrganization } from '../party-organization/party-organization.entity.js';
@@ -27,7 +40,6 @@ import { FundEntry } from './fund-entry.entity.js';
 /** One entry at most the city's whole yearly budget (10,000,000 CNY): beyond it is a typo. */
 export const FUND_ENTRY_MAX_FEN = CITY_BUDGET_FEN;
 
-const PARTY_ORGANIZATION: ReferenceKind = { typeName: 'PartyOrganization', table: 'party_organization', label: { zh: '党组织', en: 'Party organization' } };
 const AREA: ReferenceKind = { typeName: 'Area', table: 'area', label: { zh: '地区', en: 'area' } };
 
 /** 123456 fen → "1,234.56 CNY" / "1,234.56元". */
@@ -123,17 +135,9 @@ async function lockKey(tx: Tx, key: string): Promise<void> {
 /** The area by division code or Area id; of level DISTRICT or STREET. */
 async function areaOf(tx: Tx, value: string): Promise<{ row: RowJson } | { issue: Issue }> {
   const path = ['input', 'area'];
-  const trimmed = value.trim();
-  let row: RowJson | null;
-  if (/^[0-9]+$/.test(trimmed)) {
-    const rows = (await tx.query('SELECT to_jsonb(a) AS row FROM area a WHERE a.code = $1', [trimmed])) as { row: RowJson }[];
-    row = rows[0]?.row ?? null;
-    if (!row) return { issue: issue(path, 'UNKNOWN_AREA', `没有代码为 ${shorten(trimmed)} 的地区`, `There is no area with the code ${shorten(trimmed)}.`) };
-  } else {
-    const found = await referencedRow(tx, path, trimmed, AREA);
-    if (found.issue) return found;
-    row = found.row;
-  }
+  const found = await areaByCodeOrId(tx, path, value, AREA);
+  if (found.issue) return found;
+  const row = found.row;
   if (row.level !== 'DISTRICT' && row.level !== 'STREET') {
     return {
       issue: issue(path, 'NOT_A_FUND_AREA', `“${row.name as string}”不是区县或街道；经费记在区县或街道`, `"${row.name as string}" is not a district or street; funds are entered for a district or a street.`),
@@ -158,7 +162,8 @@ async function recordMovement(ctx: Context, operation: string, entry: Movement, 
         ...checkInteger(at('amountFen'), input.amountFen, { label: { zh: '金额（分）', en: 'amount in fen' }, required: true, min: 1, max: FUND_ENTRY_MAX_FEN }),
         ...checkText(at('note'), note, { label: { zh: '备注', en: 'note' }, max: 500, required: false }),
       ];
-      const dateIssues = checkDate(at('enteredOn'), input.enteredOn, { label: { zh: '记账日期', en: 'date entered' }, required: true, notAfter: todayInShanghai(), notBefore: '2000-01-01' });
+      const enteredOnLabel = { zh: '记账日期', en: 'date entered' };
+      const dateIssues = checkDate(at('enteredOn'), input.enteredOn, { label: enteredOnLabel, required: true, notAfter: todayInShanghai(), notBefore: '2000-01-01' });
       issues.push(...dateIssues);
       const yearOk = !issues.some((i) => i.path[1] === 'year');
       if (dateIssues.length === 0 && yearOk) {
@@ -206,8 +211,7 @@ async function recordMovement(ctx: Context, operation: string, entry: Movement, 
         issues.push(issue(at('area'), 'REQUIRED', '请填写经费所属的区县或街道', 'The district or street the money is for is missing.'));
       }
       if (party && area) {
-        const inside = (await tx.query('SELECT $2::int = ANY(path) AS inside FROM area WHERE id = $1', [party.area_id, area.id])) as { inside: boolean }[];
-        if (!inside[0]?.inside) {
+        if (!(await areaWithin(tx, party.area_id as number, area.id as number))) {
           issues.push(
             issue(
               at('area'),
@@ -219,27 +223,15 @@ async function recordMovement(ctx: Context, operation: string, entry: Movement, 
         }
       }
       if (party && dateIssues.length === 0) {
-        const name = party.name as string;
-        const dissolved = party.dissolved_on as string | null;
-        if (dissolved !== null && input.enteredOn >= dissolved) {
-          issues.push(
-            issue(
-              at('partyOrganization'),
-              'DISSOLVED',
-              `党组织“${name}”已于 ${dissolved} 撤销，不能再为其${entry === 'ALLOCATED' ? '拨付' : '支出'}经费`,
-              `The Party organization "${name}" was dissolved on ${dissolved}; no funds can be ${entry === 'ALLOCATED' ? 'allocated to' : 'disbursed for'} it after that.`,
-            ),
-          );
-        } else if (input.enteredOn < (party.established_on as string)) {
-          issues.push(
-            issue(
-              at('enteredOn'),
-              'BEFORE_ESTABLISHED',
-              `记账日期（${input.enteredOn}）早于党组织“${name}”的成立日期（${party.established_on as string}）`,
-              `The date entered (${input.enteredOn}) is before the Party organization "${name}" was established (${party.established_on as string}).`,
-            ),
-          );
-        }
+        const standing = dateOutsideStandingIssue(party, input.enteredOn, {
+          paths: { partyOrganization: at('partyOrganization'), date: at('enteredOn') },
+          dateLabel: enteredOnLabel,
+          afterDissolution: {
+            zh: `不能再为其${entry === 'ALLOCATED' ? '拨付' : '支出'}经费`,
+            en: `no funds can be ${entry === 'ALLOCATED' ? 'allocated to' : 'disbursed for'} it after that.`,
+          },
+        });
+        if (standing) issues.push(standing);
       }
       refuseIfAny(issues);
 

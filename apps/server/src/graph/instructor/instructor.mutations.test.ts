@@ -1,29 +1,16 @@
 import { addDays, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../test/helpers.js';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture, PERSONAL_DATA } from '../../../test/party-fixture.js';
 import { assertRefusal, type RefusalCase } from '../../../test/refusals.js';
-
-let db: TestDatabase;
-let app: TestApp;
 
 /*
  * The party fixture: instructors 1 王指导 (历下区 pool, assigned to organizations 4 and 6),
  * 2 李指导 (city pool, left it 2024-12-31), 3 赵指导 (市中区 pool, assigned to organization 5).
  */
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+const { db, app } = useMutationTestApp(insertPartyFixture);
 
 const REGISTER = /* GraphQL */ `
   mutation ($input: RegisterInstructorInput!) {

@@ -2,7 +2,7 @@ import { issue, normalizeText, todayInShanghai, validateInstructorFields, type I
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors/conflict.error.js';
-import { audit, insertRow, referencedRow, refuseIfAny, runMutation, shorten, type ReferenceKind, type RowJson, type Tx } from '../../mutation/index.js';
+import { areaByCodeOrId, audit, insertRow, refuseIfAny, runMutation, type ReferenceKind, type RowJson, type Tx } from '../../mutation/index.js';
 import { targetRowId } from '../../mutation/arguments.js';
 import { toGlobalId } from '../../relay/cursor.js';
 import { LiaisonPoint } from '../liaison-point/liaison-point.entity.js';
@@ -62,17 +62,9 @@ export class InstructorAssignmentPayload {
 /** The talent pool's area: a 6-digit code or an Area id, of level CITY or DISTRICT. */
 async function poolAreaOf(tx: Tx, value: string): Promise<{ row: RowJson } | { issue: Issue }> {
   const path = ['input', 'poolArea'];
-  const trimmed = value.trim();
-  let row: RowJson | null;
-  if (/^[0-9]+$/.test(trimmed)) {
-    const rows = (await tx.query('SELECT to_jsonb(a) AS row FROM area a WHERE a.code = $1', [trimmed])) as { row: RowJson }[];
-    row = rows[0]?.row ?? null;
-    if (!row) return { issue: issue(path, 'UNKNOWN_AREA', `没有代码为 ${shorten(trimmed)} 的地区`, `There is no area with the code ${shorten(trimmed)}.`) };
-  } else {
-    const found = await referencedRow(tx, path, trimmed, AREA);
-    if (found.issue) return found;
-    row = found.row;
-  }
+  const found = await areaByCodeOrId(tx, path, value, AREA);
+  if (found.issue) return found;
+  const row = found.row;
   if (row.level !== 'CITY' && row.level !== 'DISTRICT') {
     return {
       issue: issue(

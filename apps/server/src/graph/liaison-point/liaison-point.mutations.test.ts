@@ -1,14 +1,11 @@
 import { addDays, makeCreditCode, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../test/helpers.js';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture } from '../../../test/party-fixture.js';
 import { assertRefusal, type RefusalCase } from '../../../test/refusals.js';
 import { snapshotDatabase } from '../../../test/snapshot.js';
-
-let db: TestDatabase;
-let app: TestApp;
 
 const code = (i: number) => makeCreditCode({ authorityChar: '9', categoryChar: '1', divisionCode: '370102', organizationBody: `MB${String(i).padStart(6, '0')}` });
 
@@ -17,15 +14,14 @@ const code = (i: number) => makeCreditCode({ authorityChar: '9', categoryChar: '
  * 11–19 are direct liaison points of the 历下区 committee (2), which with organization 1 makes
  * its 10; organization 21, deregistered; two more work-group members (3 in street 10, 4 in 11).
  */
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
+const { db, app } = useMutationTestApp(async (url) => {
+  await insertPartyFixture(url);
   const orgs = Array.from({ length: 10 }, (_, k) => k + 11)
     .map((i) => `(${i}, '${code(i)}', '千佛山示例企业${i}', 'NON_PUBLIC_ECONOMIC', 'F', 10, '2018-01-01', 11, 'GENERATED')`)
     .join(',\n');
   const directs = Array.from({ length: 9 }, (_, k) => `(${101 + k}, 'DIRECT', ${11 + k}, 2, '2023-01-01')`).join(',\n');
   await sql(
-    db.url,
+    url,
     `INSERT INTO organization (id, credit_code, name, category, industry, employees, registered_on, street_id, source) VALUES ${orgs};
      INSERT INTO organization (id, credit_code, name, category, industry, employees, registered_on, deregistered_on, status, street_id, source)
        VALUES (21, '${code(21)}', '已注销示例企业', 'NON_PUBLIC_ECONOMIC', 'F', 3, '2016-01-01', '2020-01-01', 'DEREGISTERED', 10, 'GENERATED');
@@ -33,13 +29,6 @@ beforeAll(async () => {
      INSERT INTO work_group_member (id, street_id, name, phone, joined_on) VALUES
        (3, 10, '孙工作组', '0531-86003003', '2020-01-01'), (4, 11, '周工作组', '0531-86004004', '2020-01-01');`,
   );
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
 });
 
 const DESIGNATE = /* GraphQL */ `

@@ -3,9 +3,11 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } f
 import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors/conflict.error.js';
 import {
+  areaWithin,
   audit,
   insertRow,
   lockVersioned,
+  ORGANIZATION,
   referencedRow,
   refuseIfAny,
   runMutation,
@@ -33,8 +35,6 @@ export const DIRECT_LIAISON_POINT_LIMIT = 10;
 
 /** The earliest date a tie may begin: anything before is a typed-in typo. */
 const EARLIEST = '1990-01-01';
-
-export const ORGANIZATION_REF: ReferenceKind = { typeName: 'Organization', table: 'organization', label: { zh: '组织', en: 'organization' } };
 
 /** Who answers for each kind of liaison point, and where the row's id goes. */
 export const RESPONSIBLE_OF: Record<LiaisonKind, ReferenceKind & { column: string }> = {
@@ -74,12 +74,6 @@ export interface DesignationPaths {
   since: IssuePath;
 }
 
-/** Is `areaId` the area of `streetId` or one of its ancestors? */
-async function streetLiesIn(tx: Tx, streetId: number, areaId: number): Promise<boolean> {
-  const rows = (await tx.query('SELECT $2::int = ANY(path) AS inside FROM area WHERE id = $1', [streetId, areaId])) as { inside: boolean }[];
-  return rows[0]?.inside ?? false;
-}
-
 async function areaName(tx: Tx, id: number): Promise<string> {
   const rows = (await tx.query('SELECT name FROM area WHERE id = $1', [id])) as { name: string }[];
   return rows[0]?.name ?? String(id);
@@ -101,7 +95,7 @@ export async function designate(tx: Tx, ctx: Context, operation: string, input: 
   const issues: Issue[] = [...checkDate(paths.since, input.since, { label: SINCE_LABEL, required: true, notAfter: today, notBefore: EARLIEST })];
   const sinceOk = issues.length === 0;
 
-  const org = await referencedRow(tx, paths.organization, input.organization, ORGANIZATION_REF);
+  const org = await referencedRow(tx, paths.organization, input.organization, ORGANIZATION);
   if (org.issue) issues.push(org.issue);
   const responsible = await referencedRow(tx, paths.responsible, input.responsible, kindOf);
   if (responsible.issue) issues.push(responsible.issue);
@@ -144,7 +138,7 @@ export async function designate(tx: Tx, ctx: Context, operation: string, input: 
       }
     };
     const withinArea = async (areaId: number, zhWho: string, enWho: string) => {
-      if (!(await streetLiesIn(tx, o.street_id as number, areaId))) {
+      if (!(await areaWithin(tx, o.street_id as number, areaId))) {
         const area = await areaName(tx, areaId);
         issues.push(
           issue(

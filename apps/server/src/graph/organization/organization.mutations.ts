@@ -14,13 +14,17 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { ConflictError } from '../../errors/conflict.error.js';
 import {
   audit,
+  BUILDING,
+  BUSINESS_DISTRICT,
   insertRow,
   lockVersioned,
+  PARK,
   readRow,
   referencedRow,
   refuseIfAny,
   runMutation,
   shorten,
+  STREET,
   updateVersioned,
   type ReferenceKind,
   type RowJson,
@@ -154,15 +158,7 @@ export class DeregisterOrganizationPayload {
   organization: Organization;
 }
 
-const PARK: ReferenceKind = { typeName: 'Park', table: 'park', label: { zh: '园区', en: 'park' } };
-const BUILDING: ReferenceKind = { typeName: 'Building', table: 'building', label: { zh: '楼宇', en: 'building' } };
-const BUSINESS_DISTRICT: ReferenceKind = {
-  typeName: 'BusinessDistrict',
-  table: 'business_district',
-  label: { zh: '商圈/市场', en: 'business district or market' },
-};
 const MEMBER_UNIT: ReferenceKind = { typeName: 'MemberUnit', table: 'member_unit', label: { zh: '业务主管单位', en: 'supervisory unit' } };
-const AREA: ReferenceKind = { typeName: 'Area', table: 'area', label: { zh: '街道', en: 'street' } };
 
 /** Where each constraint's value comes from in the input, for the database's safety net. */
 const CONSTRAINT_PATHS = {
@@ -232,7 +228,7 @@ async function resolveStreet(tx: Tx, value: string, path: (string | number)[]): 
       };
     }
   } else {
-    const found = await referencedRow(tx, path, trimmed, AREA);
+    const found = await referencedRow(tx, path, trimmed, STREET);
     if (found.issue) return found;
     row = found.row;
   }

@@ -1,32 +1,21 @@
 import { addDays, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../test/helpers.js';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture, PERSONAL_DATA } from '../../../test/party-fixture.js';
-import { snapshotDatabase } from '../../../test/snapshot.js';
-import { expectRefused, identityNumber, insertMutationFixture, type ExpectedRefusal } from '../party-organization/party-mutations-fixture.js';
+import { assertRefusal, type ExpectedRefusal } from '../../../test/refusals.js';
+import { identityNumber, insertMutationFixture } from '../party-organization/party-mutations-fixture.js';
 
-let db: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
-  await insertMutationFixture(db.url);
+const { db, app } = useMutationTestApp(async (url) => {
+  await insertPartyFixture(url);
+  await insertMutationFixture(url);
   // A candidate of org 1 for the admission cases of the corpus.
   await sql(
-    db.url,
+    url,
     `INSERT INTO party_member (id, name, gender, birth_date, id_number, organization_id, employed_since, stage, applied_on, activist_on, candidate_on, relation_holder)
      VALUES (120, '测试发展对象', 'F', '1996-01-01', '${identityNumber('19960101', 120)}', 1, '2020-01-01', 'CANDIDATE', '2020-01-01', '2021-01-01', '2022-01-01', 'NONE')`,
   );
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
 });
 
 const ORG = (id: number) => gid('Organization', id);
@@ -311,37 +300,22 @@ describe('the bad-input corpus: refused with code, path and message, and nothing
   });
 
   it.each(ADD_CASES)('addPartyMember: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(ADD, { input: c.input });
-    expectRefused(body, c, 'addPartyMember');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: ADD, variables: { input: c.input } });
   });
 
   it.each(ADVANCE_CASES)('advancePartyMemberStage: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(ADVANCE, { id: PM(c.id), version: c.version ?? 1, stage: c.stage, on: c.on, partyOrganization: c.partyOrganization, ledger: c.ledger });
-    expectRefused(body, c, 'advancePartyMemberStage');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: ADVANCE, variables: { id: PM(c.id), version: c.version ?? 1, stage: c.stage, on: c.on, partyOrganization: c.partyOrganization, ledger: c.ledger } });
   });
 
   it.each(REVEAL_CASES)('recordIdentityRevealed: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(REVEAL, { id: PM(c.id), version: c.version ?? 1, on: c.on });
-    expectRefused(body, c, 'recordIdentityRevealed');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: REVEAL, variables: { id: PM(c.id), version: c.version ?? 1, on: c.on } });
   });
 
   it.each(TRANSFER_CASES)('transferPartyMember: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(TRANSFER, { id: c.id, version: c.version ?? 1, partyOrganizationId: c.partyOrganizationId, transferredOn: c.transferredOn });
-    expectRefused(body, c, 'transferPartyMember');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: TRANSFER, variables: { id: c.id, version: c.version ?? 1, partyOrganizationId: c.partyOrganizationId, transferredOn: c.transferredOn } });
   });
 
   it.each(UPDATE_CASES)('updatePartyMember: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(UPDATE, { id: PM(c.id), version: c.version ?? 1, input: c.input });
-    expectRefused(body, c, 'updatePartyMember');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: UPDATE, variables: { id: PM(c.id), version: c.version ?? 1, input: c.input } });
   });
 });

@@ -20,6 +20,8 @@ import {
   audit,
   insertRow,
   lockVersioned,
+  notStandingIssue,
+  PARTY_ORGANIZATION,
   referencedRow,
   refuseIfAny,
   runMutation,
@@ -31,7 +33,7 @@ import {
 import { toGlobalId } from '../../relay/cursor.js';
 import { raw } from '../../sql/fragment.js';
 import { Ledger, MemberStage, RelationHolder } from '../enums.js';
-import { coversOn, notStandingIssue, PARTY_ORGANIZATION } from '../party-organization/party-organization.mutations.js';
+import { coversOn } from '../party-organization/party-organization.mutations.js';
 import { required } from '../required.js';
 import { LocalDate } from '../scalars.js';
 import { PartyMember } from './party-member.entity.js';

@@ -1,5 +1,4 @@
 import { identityNumberCheckChar, makeCreditCode } from '@liangxin/domain';
-import { expect } from 'vitest';
 import { sql } from '../../../test/helpers.js';
 
 /**
@@ -55,36 +54,4 @@ export async function insertMutationFixture(url: string): Promise<void> {
 export function identityNumber(birth: string, sequence: number): string {
   const first17 = `370102${birth}${String(sequence % 1000).padStart(3, '0')}`;
   return first17 + identityNumberCheckChar(first17);
-}
-
-export interface ExpectedRefusal {
-  code: 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND';
-  field?: (string | number)[];
-  reason?: string;
-  message: RegExp;
-  /** The Chinese message, when the case checks it. */
-  zh?: RegExp;
-}
-
-type Body = { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
-
-/** The refusal as docs/mutations.md describes it: null data, one typed error, en + zh, nothing of the database leaked. */
-export function expectRefused(body: Body, expected: ExpectedRefusal, mutation: string): void {
-  expect(body.data ?? null).toBeNull();
-  expect(body.errors).toHaveLength(1);
-  const [error] = body.errors!;
-  expect(error!.path).toEqual([mutation]);
-  expect(error!.extensions?.code).toBe(expected.code);
-  if (expected.field) expect(error!.extensions?.field).toEqual(expected.field);
-  if (expected.reason) expect(error!.extensions?.reason).toBe(expected.reason);
-  expect(error!.message).toMatch(expected.message);
-  const localized = error!.extensions?.localizedMessage as { zh: string; en: string } | undefined;
-  expect(localized?.en).toBe(error!.message);
-  expect(localized?.zh).toMatch(/[\u4e00-\u9fff]/);
-  if (expected.zh) expect(localized?.zh).toMatch(expected.zh);
-  expect(JSON.stringify(error)).not.toMatch(/SELECT|INSERT|UPDATE |violates|QueryFailedError|\bat .*\.ts/);
-  if (expected.code === 'BAD_USER_INPUT') {
-    const issues = error!.extensions?.issues as { path: unknown[] }[] | undefined;
-    if (issues) expect(issues[0]!.path).toEqual(expected.field);
-  }
 }

@@ -1,26 +1,15 @@
 import { addDays, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../test/helpers.js';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture } from '../../../test/party-fixture.js';
-import { snapshotDatabase } from '../../../test/snapshot.js';
-import { expectRefused, insertMutationFixture, type ExpectedRefusal } from './party-mutations-fixture.js';
+import { assertRefusal, type ExpectedRefusal } from '../../../test/refusals.js';
+import { insertMutationFixture } from './party-mutations-fixture.js';
 
-let db: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
-  await insertMutationFixture(db.url);
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
+const { db, app } = useMutationTestApp(async (url) => {
+  await insertPartyFixture(url);
+  await insertMutationFixture(url);
 });
 
 const ORG = (id: number) => gid('Organization', id);
@@ -183,11 +172,14 @@ describe('dissolvePartyOrganization', () => {
 
   it('refuses a stale version after a change, with the current version, changing nothing', async () => {
     await app.gql(UPDATE, { id: PO(5), version: 1, input: { name: '中共济南高新区园区委员会（更名）' } });
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(DISSOLVE, { id: PO(5), version: 1, dissolvedOn: '2025-01-01' });
-    expectRefused(body, { code: 'CONFLICT', reason: 'STALE_VERSION', message: /version 1, it is now at version 2/ }, 'dissolvePartyOrganization');
-    expect(body.errors![0]!.extensions?.currentVersion).toBe(2);
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, {
+      code: 'CONFLICT',
+      reason: 'STALE_VERSION',
+      message: /version 1, it is now at version 2/,
+      extensions: { currentVersion: 2 },
+      query: DISSOLVE,
+      variables: { id: PO(5), version: 1, dissolvedOn: '2025-01-01' },
+    });
   });
 });
 
@@ -297,25 +289,16 @@ describe('the bad-input corpus: refused with code, path and message, and nothing
   });
 
   it.each(SET_UP_CASES)('setUpPartyOrganization: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(SET_UP, { input: c.input });
-    expectRefused(body, c, 'setUpPartyOrganization');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: SET_UP, variables: { input: c.input } });
   });
 
   it.each(DISSOLVE_CASES)('dissolvePartyOrganization: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
     // Party organizations 3 and 8 are at version 2 in the fixture (their secretaries were set by an UPDATE).
-    const { body } = await app.gql(DISSOLVE, { id: c.id ?? PO(3), version: c.version ?? (c.id === PO(3) || c.id === undefined ? 2 : 1), dissolvedOn: c.dissolvedOn, reason: c.reason_ });
-    expectRefused(body, c, 'dissolvePartyOrganization');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: DISSOLVE, variables: { id: c.id ?? PO(3), version: c.version ?? (c.id === PO(3) || c.id === undefined ? 2 : 1), dissolvedOn: c.dissolvedOn, reason: c.reason_ } });
   });
 
   it.each(UPDATE_CASES)('updatePartyOrganization: $title', async (c) => {
-    const before = await snapshotDatabase(db.url);
-    const { body } = await app.gql(UPDATE, { id: c.id, version: c.version ?? (c.id === PO(3) ? 2 : 1), input: c.input });
-    expectRefused(body, c, 'updatePartyOrganization');
-    expect(await snapshotDatabase(db.url)).toEqual(before);
+    await assertRefusal(app, db.url, { ...c, query: UPDATE, variables: { id: c.id, version: c.version ?? (c.id === PO(3) ? 2 : 1), input: c.input } });
   });
 
   it('reports every issue of one input at once, each at its path', async () => {

@@ -16,12 +16,20 @@ import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors/conflict.error.js';
 import { targetRowId } from '../../mutation/arguments.js';
 import {
+  areaWithin,
   audit,
+  BUILDING,
+  BUSINESS_DISTRICT,
   insertRow,
   lockVersioned,
+  notStandingIssue,
+  ORGANIZATION,
+  PARK,
+  PARTY_ORGANIZATION,
   referencedRow,
   refuseIfAny,
   runMutation,
+  STREET,
   updateVersioned,
   type ReferenceKind,
   type RowJson,
@@ -47,17 +55,15 @@ export const EARLIEST_ESTABLISHMENT = '2000-01-01';
 
 const LABEL = { zh: '党组织', en: 'Party organization' } as const;
 
-export const PARTY_ORGANIZATION: ReferenceKind = { typeName: 'PartyOrganization', table: 'party_organization', label: LABEL };
-const ORGANIZATION: ReferenceKind = { typeName: 'Organization', table: 'organization', label: { zh: '组织', en: 'organization' } };
 const PARTY_MEMBER: ReferenceKind = { typeName: 'PartyMember', table: 'party_member', label: { zh: '党员', en: 'Party member' } };
 
 /** The node each anchor names, by the GraphQL type its id must have. */
 const ANCHOR_KINDS: Record<Exclude<PartyOrganizationAnchor, 'INDUSTRY'>, ReferenceKind> = {
-  ORGANIZATION: ORGANIZATION,
-  PARK: { typeName: 'Park', table: 'park', label: { zh: '园区', en: 'park' } },
-  BUILDING: { typeName: 'Building', table: 'building', label: { zh: '楼宇', en: 'building' } },
-  BUSINESS_DISTRICT: { typeName: 'BusinessDistrict', table: 'business_district', label: { zh: '商圈/市场', en: 'business district or market' } },
-  STREET: { typeName: 'Area', table: 'area', label: { zh: '街道', en: 'street' } },
+  ORGANIZATION,
+  PARK,
+  BUILDING,
+  BUSINESS_DISTRICT,
+  STREET,
   AREA: { typeName: 'Area', table: 'area', label: { zh: '区划', en: 'area' } },
 };
 
@@ -179,34 +185,8 @@ export class UpdatePartyOrganizationPayload {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rules shared with the Party member mutations.
-
-/**
- * The issue when the Party organization `row` does not stand on `date` (established on or before
- * it, not dissolved on or before it), else null.
- */
-export function notStandingIssue(path: IssuePath, row: RowJson, date: string): Issue | null {
-  const name = row.name as string;
-  const established = row.established_on as string;
-  const dissolved = (row.dissolved_on as string | null) ?? null;
-  if (dissolved !== null && dissolved <= date) {
-    return issue(
-      path,
-      'DISSOLVED',
-      `党组织“${name}”已于 ${dissolved} 撤销，${date} 时已不存在`,
-      `The Party organization "${name}" was dissolved on ${dissolved}; it no longer stood on ${date}.`,
-    );
-  }
-  if (established > date) {
-    return issue(
-      path,
-      'NOT_YET_ESTABLISHED',
-      `党组织“${name}”成立于 ${established}，${date} 时尚未成立`,
-      `The Party organization "${name}" was established on ${established}; it did not stand yet on ${date}.`,
-    );
-  }
-  return null;
-}
+// Rules shared with the Party member mutations (whether a Party organization stands on a date is
+// src/mutation/standing.ts).
 
 /** Whether the Party organization covers the organization on `date` (an edge with since ≤ date < until). */
 export async function coversOn(tx: Tx, partyOrganizationId: number, organizationId: number, date: string): Promise<boolean> {
@@ -243,12 +223,6 @@ async function sizeOn(tx: Tx, organizationIds: number[], date: string): Promise<
     [organizationIds, date],
   )) as { full: number; members: number }[];
   return row ?? { full: 0, members: 0 };
-}
-
-/** Whether area `inner` is `outer` or lies beneath it. */
-async function areaWithin(tx: Tx, inner: number, outer: number): Promise<boolean> {
-  const rows = (await tx.query('SELECT 1 FROM area WHERE id = $1 AND path @> ARRAY[$2::int]', [inner, outer])) as unknown[];
-  return rows.length > 0;
 }
 
 /** The issue when a secretary is not a full member working in one of the organizations on `date`. */

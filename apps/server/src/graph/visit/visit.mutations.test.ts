@@ -1,14 +1,11 @@
 import { addDays, makeCreditCode, todayInShanghai } from '@liangxin/domain';
-import type { TestDatabase } from '@liangxin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../test/helpers.js';
+import { useMutationTestApp } from '../../../test/mutation-app.js';
 import { globalId as gid, rowId } from '../../../test/pagination.js';
 import { insertPartyFixture } from '../../../test/party-fixture.js';
 import { assertRefusal, type RefusalCase } from '../../../test/refusals.js';
 import { snapshotDatabase } from '../../../test/snapshot.js';
-
-let db: TestDatabase;
-let app: TestApp;
 
 const TODAY = todayInShanghai();
 const TOMORROW = addDays(TODAY, 1);
@@ -20,25 +17,17 @@ const RECENT = addDays(TODAY, -10);
  * 2024-01-01; and organization 8, also a blind spot in street 11, with none (so the street keeps
  * one after the visit).
  */
-beforeAll(async () => {
-  db = await testDatabase();
-  await insertPartyFixture(db.url);
+const { db, app } = useMutationTestApp(async (url) => {
+  await insertPartyFixture(url);
   const code = (i: number) => makeCreditCode({ authorityChar: '9', categoryChar: '1', divisionCode: '370102', organizationBody: `MW${String(i).padStart(6, '0')}` });
   await sql(
-    db.url,
+    url,
     `INSERT INTO organization (id, credit_code, name, category, industry, employees, registered_on, street_id, source) VALUES
        (7, '${code(7)}', '千佛山示例物流有限公司', 'NON_PUBLIC_ECONOMIC', 'G', 40, '2020-06-01', 11, 'GENERATED'),
        (8, '${code(8)}', '千佛山示例餐饮店', 'NON_PUBLIC_ECONOMIC', 'H', 6, '2021-06-01', 11, 'GENERATED');
      INSERT INTO work_group_member (id, street_id, name, phone, joined_on) VALUES (3, 11, '周工作组', '0531-86003003', '2020-01-01');
      INSERT INTO liaison_point (id, kind, organization_id, work_group_member_id, since) VALUES (20, 'WORK_GROUP', 7, 3, '2024-01-01');`,
   );
-  await syncIdentities(db.url);
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
 });
 
 const RECORD = /* GraphQL */ `

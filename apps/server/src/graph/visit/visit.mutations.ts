@@ -6,6 +6,7 @@ import {
   audit,
   insertRow,
   lockVersioned,
+  ORGANIZATION,
   readRow,
   referencedRow,
   refuseIfAny,
@@ -19,7 +20,6 @@ import { targetRowId } from '../../mutation/arguments.js';
 import { toGlobalId } from '../../relay/cursor.js';
 import { Intention } from '../enums.js';
 import { LiaisonPoint } from '../liaison-point/liaison-point.entity.js';
-import { ORGANIZATION_REF } from '../liaison-point/liaison-point.mutations.js';
 import { Organization } from '../organization/organization.entity.js';
 import { required } from '../required.js';
 import { LocalDate } from '../scalars.js';
@@ -223,7 +223,7 @@ export class VisitMutations {
         });
         const issues = validateVisitFields(fields, todayInShanghai(), { path: ['input'] });
         const dateOk = !issues.some((i) => i.path[1] === 'visitedOn');
-        const org = await referencedRow(tx, ['input', 'organization'], input.organization, ORGANIZATION_REF);
+        const org = await referencedRow(tx, ['input', 'organization'], input.organization, ORGANIZATION);
         if (org.issue) issues.push(org.issue);
         const point = await referencedRow(tx, ['input', 'liaisonPoint'], input.liaisonPoint, LIAISON_POINT);
         if (point.issue) issues.push(point.issue);
