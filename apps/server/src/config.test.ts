@@ -58,7 +58,7 @@ describe('readSecurityConfig', () => {
   it('has the documented defaults and reads every variable', async () => {
     const { readSecurityConfig } = await import('./config.js');
     expect(readSecurityConfig({})).toEqual({
-      queryLimits: { maxDepth: 20, maxAliases: 30, maxDirectives: 20, maxTokens: 5000, maxCost: 5_000_000, maxStringLength: 10_000 },
+      queryLimits: { maxDepth: 20, maxAliases: 30, maxDirectives: 20, maxTokens: 5000, maxCost: 20_000_000, maxStringLength: 10_000 },
       statementTimeoutMs: 15_000,
       sessionSecret: undefined,
       sessionTtlSeconds: 1800,

@@ -80,7 +80,7 @@ const CORPUS: Case[] = [
     body: JSON.stringify({ query: `{ areas(first: 100) { nodes { children(first: 100) { nodes { children(first: 100) { nodes { code name } } } } } } }` }),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
-    message: /Cost limit of 5000000 exceeded/,
+    message: /Cost limit of 20000000 exceeded/,
   },
   {
     name: 'a giant string literal',
@@ -171,7 +171,7 @@ describe('the hostile-query corpus', () => {
   });
 
   it('has defaults that are written down', () => {
-    expect(DEFAULT_QUERY_LIMITS).toEqual({ maxDepth: 20, maxAliases: 30, maxDirectives: 20, maxTokens: 5000, maxCost: 5_000_000, maxStringLength: 10_000 });
+    expect(DEFAULT_QUERY_LIMITS).toEqual({ maxDepth: 20, maxAliases: 30, maxDirectives: 20, maxTokens: 5000, maxCost: 20_000_000, maxStringLength: 10_000 });
   });
 });
 

@@ -32,7 +32,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxAliases: 30,
   maxDirectives: 20,
   maxTokens: 5000,
-  maxCost: 5_000_000,
+  maxCost: 20_000_000,
   maxStringLength: 10_000,
 };
 
