@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${scenario.name}: ${result.requests.average.toFixed(1)} req/s, p50 ${result.latency.p50} ms\n`);
     }
     const section = [
-      `Command: \`DATABASE_URL=… npm run bench -- --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}).`,
+      `Command: \`DATABASE_URL=… npm run bench:coverage -- --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}).`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${postgres}.`,
       `Data: Jinan set scale ${dataset?.scale ?? scale} (seed ${dataset?.seed ?? 1}, as of ${dataset?.as_of ?? today}), ${organizations.toLocaleString('en')} organizations.`,
       `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario; the server is the production build (\`node apps/server/dist/main.js\`) in its own process.`,
@@ -119,13 +119,19 @@ async function waitReady(url: string): Promise<void> {
 const BEGIN = '<!-- bench:coverage:begin -->';
 const END = '<!-- bench:coverage:end -->';
 
+/**
+ * Writes this scale's figures between its own markers inside the coverage section, so a run at
+ * scale 20 keeps the figures of scale 1 (issue 4 has a target for each).
+ */
 function writeSection(section: string): void {
   const file = join(root, 'docs/benchmarks.md');
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < 0) throw new Error(`docs/benchmarks.md lacks the ${BEGIN} … ${END} markers`);
-  writeFileSync(file, `${text.slice(0, start + BEGIN.length)}\n${section}\n${text.slice(end)}`);
+  let text = readFileSync(file, 'utf8');
+  if (text.indexOf(BEGIN) < 0 || text.indexOf(END) < 0) throw new Error(`docs/benchmarks.md lacks the ${BEGIN} … ${END} markers`);
+  const begin = `<!-- bench:coverage:scale-${scale}:begin -->`;
+  const end = `<!-- bench:coverage:scale-${scale}:end -->`;
+  if (text.indexOf(begin) < 0) text = text.replace(END, `${begin}\n${end}\n${END}`);
+  const from = text.indexOf(begin) + begin.length;
+  writeFileSync(file, `${text.slice(0, from)}\n${section}\n${text.slice(text.indexOf(end))}`);
 }
 
 main().catch((error) => {
