@@ -448,17 +448,33 @@ export class CoverageTally1764576000000 implements MigrationInterface {
         ) pr ON true
         ORDER BY 1, 2, 3
         ON CONFLICT DO NOTHING;
+        -- Each row gets the running sum of the changes on or before its day: the changes and
+        -- the rows from each place's first change on, merged by day, summed in order (a join of
+        -- every row with every earlier change was quadratic for a 60,000-row import).
         UPDATE coverage_tally t
            SET in_scope = t.in_scope + s.da, organization_covered = t.organization_covered + s.dorg,
                work_covered = t.work_covered + s.dw, blind_spots = t.blind_spots + s.db,
                standalone_eligible_uncovered = t.standalone_eligible_uncovered + s.de,
                weak_party_organizations = t.weak_party_organizations + s.dweak
           FROM (
-            SELECT t2.grain, t2.place_id, t2.day, sum(e.da) AS da, sum(e.dorg) AS dorg, sum(e.dw) AS dw, sum(e.db) AS db,
-              sum(e.de) AS de, sum(e.dweak) AS dweak
-            FROM unnest(g, pl, dy, da, dorg, dw, db, de, dweak) AS e(grain, place_id, day, da, dorg, dw, db, de, dweak)
-            JOIN coverage_tally t2 ON t2.grain = e.grain AND t2.place_id = e.place_id AND t2.day >= e.day
-            GROUP BY 1, 2, 3
+            WITH e AS (
+              SELECT * FROM unnest(g, pl, dy, da, dorg, dw, db, de, dweak) AS u(grain, place_id, day, ca, corg, cw, cb, ce, cweak)
+            ), firsts AS (
+              SELECT e.grain, e.place_id, min(e.day) AS day FROM e GROUP BY e.grain, e.place_id
+            ), merged AS (
+              SELECT x.grain, x.place_id, x.day, sum(x.ca) AS ca, sum(x.corg) AS corg, sum(x.cw) AS cw, sum(x.cb) AS cb,
+                sum(x.ce) AS ce, sum(x.cweak) AS cweak
+              FROM (
+                SELECT e.grain, e.place_id, e.day, e.ca, e.corg, e.cw, e.cb, e.ce, e.cweak FROM e
+                UNION ALL
+                SELECT t2.grain, t2.place_id, t2.day, 0, 0, 0, 0, 0, 0
+                FROM firsts f JOIN coverage_tally t2 ON t2.grain = f.grain AND t2.place_id = f.place_id AND t2.day >= f.day
+              ) x
+              GROUP BY x.grain, x.place_id, x.day
+            )
+            SELECT m.grain, m.place_id, m.day, sum(m.ca) OVER w AS da, sum(m.corg) OVER w AS dorg, sum(m.cw) OVER w AS dw,
+              sum(m.cb) OVER w AS db, sum(m.ce) OVER w AS de, sum(m.cweak) OVER w AS dweak
+            FROM merged m WINDOW w AS (PARTITION BY m.grain, m.place_id ORDER BY m.day)
           ) s
          WHERE t.grain = s.grain AND t.place_id = s.place_id AND t.day = s.day;
       END
