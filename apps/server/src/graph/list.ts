@@ -36,7 +36,9 @@ export function tableShape<E extends object>(db: EntityManager, entity: ClassTyp
     columns,
     propertyOf: (column) => byColumn.get(column) ?? column,
     select: (alias) => raw(columns.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', ')),
-    hydrate: (row) => Object.assign(Object.create(entity.prototype as object) as E & object, row) as E,
+    // The row pg made becomes the entity (its prototype set): copying every column into a new
+    // object was a fifth of a nested response's server time.
+    hydrate: (row) => Object.setPrototypeOf(row, entity.prototype as object) as E,
   };
   shapes.set(entity, shape as TableShape<unknown>);
   return shape;
