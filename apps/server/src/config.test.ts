@@ -62,6 +62,7 @@ describe('readSecurityConfig', () => {
       statementTimeoutMs: 15_000,
       sessionSecret: undefined,
       sessionTtlSeconds: 1800,
+      rateLimits: { perPrincipalPerMinute: 1200, signInPerMinute: 30 },
     });
     const secret = 's'.repeat(40);
     expect(
@@ -75,12 +76,15 @@ describe('readSecurityConfig', () => {
         LIANGXIN_STATEMENT_TIMEOUT_MS: '5000',
         LIANGXIN_SESSION_SECRET: secret,
         LIANGXIN_SESSION_TTL_SECONDS: '600',
+        LIANGXIN_RATE_LIMIT_PER_MINUTE: '0',
+        LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE: '5',
       }),
     ).toEqual({
       queryLimits: { maxDepth: 12, maxAliases: 5, maxDirectives: 0, maxTokens: 900, maxCost: 5000, maxStringLength: 300 },
       statementTimeoutMs: 5000,
       sessionSecret: secret,
       sessionTtlSeconds: 600,
+      rateLimits: { perPrincipalPerMinute: 0, signInPerMinute: 5 },
     });
     expect(() => readSecurityConfig({ LIANGXIN_SESSION_SECRET: 'short' })).toThrow(/at least 32 characters/);
     expect(() => readSecurityConfig({ LIANGXIN_MAX_DEPTH: 'deep' })).toThrow(/LIANGXIN_MAX_DEPTH must be an integer/);

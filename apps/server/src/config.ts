@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rate-limit.js';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits.js';
 
@@ -34,6 +35,8 @@ export interface SecurityConfig {
   sessionSecret: string | undefined;
   /** LIANGXIN_SESSION_TTL_SECONDS, default 1800. */
   sessionTtlSeconds: number;
+  /** LIANGXIN_RATE_LIMIT_PER_MINUTE (default 1200 per principal), LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE (default 30 per address); 0: off. */
+  rateLimits: RateLimits;
 }
 
 /** Reads and checks the security settings; kept apart from readConfig so its shape stays as it was. */
@@ -54,6 +57,10 @@ export function readSecurityConfig(env: NodeJS.ProcessEnv): SecurityConfig {
       0, 86_400_000),
     sessionSecret: secret,
     sessionTtlSeconds: integer(env, 'LIANGXIN_SESSION_TTL_SECONDS', 1800, 60, 86_400),
+    rateLimits: {
+      perPrincipalPerMinute: integer(env, 'LIANGXIN_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.perPrincipalPerMinute, 0, 10_000_000),
+      signInPerMinute: integer(env, 'LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.signInPerMinute, 0, 10_000_000),
+    },
   };
 }
 

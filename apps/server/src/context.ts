@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from './auth/principal.js';
+import { isAreaBound } from './auth/permissions.js';
+import { openScopedConnection } from './auth/reach.js';
 import type { Sessions } from './auth/session.js';
 import type { RequestScope } from './http/request-scope.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -8,8 +10,19 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** What every resolver receives as `@Ctx()`: made once per GraphQL request. */
 export interface Context {
   readonly requestId: string;
-  /** Reads go through the pool; a mutation opens its own transaction (`db.transaction`). */
+  /**
+   * Where every statement of the request goes. City roles: the pool (reads in parallel); a mutation
+   * opens its own transaction (`db.transaction`). A principal bound to areas: one connection of its
+   * own under row-level security (auth/reach.ts), released when the response is sent.
+   */
   readonly db: EntityManager;
+  /**
+   * True when `db` is under row-level security: figures kept for the whole city (the coverage
+   * tally) cannot answer for part of it, so they are computed from the visible facts instead.
+   */
+  readonly rowLevelSecurity: boolean;
+  /** Returns a scoped connection to the pool; a no-op for the pool. Idempotent. */
+  readonly release: () => Promise<void>;
   /** Fresh per request: see loaders.ts. */
   readonly loaders: Loaders;
   /** Carries the request id; never log arguments (they may hold personal data). */
@@ -30,12 +43,15 @@ export function actorOf(scope: RequestScope): string {
   return scope.principal?.actor ?? 'anonymous';
 }
 
-export function createContext(dataSource: DataSource, scope: RequestScope, extras: { sessions?: Sessions } = {}): Context {
-  const db = dataSource.manager;
+export async function createContext(dataSource: DataSource, scope: RequestScope, extras: { sessions?: Sessions } = {}): Promise<Context> {
+  const scoped = isAreaBound(scope.principal) ? openScopedConnection(dataSource, scope.principal!) : null;
+  const db = scoped?.manager ?? dataSource.manager;
   return {
     requestId: scope.requestId,
     db,
-    loaders: createLoaders(db),
+    rowLevelSecurity: scoped !== null,
+    release: scoped ? scoped.release : async () => undefined,
+    loaders: createLoaders(db, { coverageTally: scoped === null }),
     log: scope.log,
     actor: actorOf(scope),
     principal: scope.principal,

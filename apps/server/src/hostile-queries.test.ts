@@ -28,7 +28,8 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 async function post(body: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE, ...headers },
+    // Signed in: the limits apply to signed-in users (anonymous ones get 401 before parsing).
+    headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE, authorization: app.adminAuthorization, ...headers },
     body,
   });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };

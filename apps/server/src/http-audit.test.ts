@@ -26,7 +26,10 @@ afterAll(async () => {
 
 describe('GraphQL over HTTP audit (graphql-http auditServer)', () => {
   it('fails no MUST of the spec', async () => {
-    const results = await auditServer({ url: `${app.url}/graphql` });
+    // As a signed-in client: an anonymous one gets 401 for everything but signIn.
+    const fetchFn = (input: string | URL | Request, init: RequestInit = {}) =>
+      fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), authorization: app.adminAuthorization } });
+    const results = await auditServer({ url: `${app.url}/graphql`, fetchFn });
     const count = (status: AuditResult['status']) => results.filter((r) => r.status === status).length;
     const counts = { total: results.length, ok: count('ok'), notice: count('notice'), warn: count('warn'), error: count('error') };
     const failures = results.flatMap((r) => (r.status === 'ok' ? [] : [`${r.status.padEnd(6)} ${r.id} ${r.name}: ${r.reason}`]));

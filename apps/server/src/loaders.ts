@@ -25,7 +25,15 @@ import { createResponsibilityLoaders } from './graph/responsibility/responsibili
  * so that no two requests (no two users) ever share a cache, and a cache never outlives the
  * request that filled it. Never create a loader at module scope.
  */
-export function createLoaders(db: EntityManager) {
+export interface LoaderOptions {
+  /**
+   * Answer the default window's coverage from the city-wide tally (default true). False under
+   * row-level security: the tally counts every organization, the caller may see only some.
+   */
+  coverageTally?: boolean;
+}
+
+export function createLoaders(db: EntityManager, options: LoaderOptions = {}) {
   const loaders = {
     area: createAreaLoaders(db),
     park: createParkLoaders(db),
@@ -43,7 +51,7 @@ export function createLoaders(db: EntityManager) {
     activity: createActivityLoaders(db),
     fund: createFundLoaders(db),
     /** Coverage figures per (place type, asOf, window), and blind-spot facts per asOf. */
-    coverage: createCoverageLoaders(db),
+    coverage: createCoverageLoaders(db, options.coverageTally ?? true),
     /** Responsibility chains of organizations, per asOf. */
     responsibility: createResponsibilityLoaders(db),
     /** Paginated to-many relations: one statement per relation, arguments and level. */

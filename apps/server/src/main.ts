@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { redactUrl, resolveDatabase, runMigrations, type DatabaseTarget } from '@liangxin/db';
 import { describeDemoAccounts, ensureDemoAccounts, type DemoAccountsOutcome } from './auth/demo-accounts.js';
 import { ConfigError, readConfig, readSecurityConfig, type MainConfig, type SecurityConfig } from './config.js';
@@ -122,6 +123,8 @@ try {
 /** Forks the workers and resolves with the URL once every one listens. */
 function startWorkers(databaseUrl: string, count: number): Promise<string> {
   const env = { DATABASE_URL: databaseUrl, LIANGXIN_DEMO_DATA: 'off' };
+  // Holds the rate-limit counts every worker shares (limits/rate-limit.ts); answers them over IPC.
+  new RateLimiterClusterMaster();
   return new Promise((resolve, reject) => {
     let listening = 0;
     const fork = () => {

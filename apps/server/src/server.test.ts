@@ -182,7 +182,7 @@ describe('HTTP', () => {
 
   it('answers a GET query (with the CSRF-safe header Apollo asks for)', async () => {
     const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ area(code: "370100") { name } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
+      headers: { 'apollo-require-preflight': 'true', authorization: app.adminAuthorization },
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { area: { name: '济南市' } } });

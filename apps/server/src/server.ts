@@ -10,8 +10,9 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { authentication, createAuthenticate } from './auth/authenticate.js';
+import { authorizeOperationPlugin, requireSignIn } from './auth/authorize-operation.js';
 import { operationAllowListPlugin } from './auth/operation-allow-list.js';
-import { createSessions } from './auth/session.js';
+import { createSessions, type Sessions } from './auth/session.js';
 import { createContext, type Context } from './context.js';
 import { createDataSource } from './db/data-source.js';
 import type { StatementCounter } from './db/statement-counter.js';
@@ -21,7 +22,9 @@ import { createReadinessCheck, healthRouter, type Readiness } from './http/healt
 import { enterRequestScope, requestLog, scopeOf } from './http/request-log.js';
 import { currentRequestScope } from './http/request-scope.js';
 import { spreadsheetRouter } from './http/spreadsheets.js';
+import { webAppRouter } from './http/web-app.js';
 import { queryProtection, type QueryLimits } from './limits/query-limits.js';
+import { createRateLimit, type RateLimits } from './limits/rate-limit.js';
 import { createLogger } from './logger.js';
 import { buildLiangxinSchema } from './schema.js';
 
@@ -53,6 +56,8 @@ export interface ServerConfig {
   sessionSecret?: string;
   /** Lifetime of a session token (default 1800 s). */
   sessionTtlSeconds?: number;
+  /** Requests per minute per principal and per anonymous address (limits/rate-limit.ts); 0 turns one off. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface Listener {
@@ -71,6 +76,8 @@ export interface LiangxinServer {
   readonly schema: GraphQLSchema;
   /** Every SQL statement the server sends passes here (tests count them). */
   readonly statements: StatementCounter;
+  /** Issues and checks session tokens (signIn uses it; tests and tools sign in with it directly). */
+  readonly sessions: Sessions;
   readonly logger: Logger;
   /** The check behind /health/ready. */
   ready(): Promise<Readiness>;
@@ -117,6 +124,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
       plugins: [
         ...protection.plugins,
         operationAllowListPlugin(),
+        authorizeOperationPlugin(),
         config.landingPage === false
           ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({ embed: false, footer: false }),
@@ -133,6 +141,8 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     throw error;
   }
 
+  const authenticate = createAuthenticate({ dataSource, sessions });
+  const rateLimit = createRateLimit(config.rateLimits);
   const ready = createReadinessCheck({ dataSource, databaseUrl: config.databaseUrl, log: logger });
 
   const app = express();
@@ -150,15 +160,27 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
       next();
     },
     enterRequestScope((scope, fn) => statements.track(scope.statements, fn)),
-    // Who is asking (not enforced yet: anonymous requests are served as before; a bad token gets 401).
-    authentication(createAuthenticate({ dataSource, sessions })),
+    // Who is asking: a bad token gets 401; no token gets 401 too, unless the request only signs in.
+    authentication(authenticate),
+    (req: Request, res: Response, next: NextFunction) => {
+      rateLimit.admit(req, res, currentRequestScope()?.principal ?? null).then((admitted) => admitted && next(), next);
+    },
+    requireSignIn(),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(dataSource, scopeOf(res), { sessions }),
+      context: async ({ res }) => {
+        const context = await createContext(dataSource, scopeOf(res), { sessions });
+        // The plugin releases it when the response is ready; this catches a request Apollo
+        // gave up on before that (the release is idempotent).
+        res.once('close', () => void context.release());
+        return context;
+      },
     }),
   );
   // Spreadsheet import, templates and exports (docs/import-guide.md): one router, so the
   // authentication GraphQL gets later goes in front of both alike.
-  app.use(spreadsheetRouter({ dataSource, logger }));
+  app.use(spreadsheetRouter({ dataSource, logger, authenticate, rateLimit }));
+  // The built web UI (apps/web/dist) and its client routes; nothing when it is not built.
+  app.use(webAppRouter());
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not found', graphql: '/graphql', health: ['/health/live', '/health/ready'] });
   });
@@ -172,6 +194,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     dataSource,
     schema,
     statements,
+    sessions,
     logger,
     ready,
     listen: async (port = 0, host?: string) => {

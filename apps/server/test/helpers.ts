@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@liangxin/db';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
+import type { AccountRole } from '../src/auth/principal.js';
 import { createServer, type LiangxinServer, type Listener, type ServerConfig } from '../src/server.js';
 
 /** A fresh migrated database for one test file (drop it in afterAll). */
@@ -66,22 +67,42 @@ export interface TestApp {
   listener: Listener;
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** `Authorization` header value `gql` sends unless given one: a city administrator's session. */
+  adminAuthorization: string;
+  /** A session token's header for any role and area (no account row needed: sessions are self-contained). */
+  authorizationAs(account: { role: AccountRole; areaId?: number | null; username?: string; id?: number }): Promise<string>;
+  /**
+   * POSTs to /graphql as the city administrator, or with the given headers' `authorization`
+   * (pass `{ authorization: '' }` for an anonymous request).
+   */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
+/** The session signing key of test servers (tests only). */
+export const TEST_SESSION_SECRET = 'liangxin-test-session-secret-0123456789abcdef';
+
 /** createServer against `databaseUrl`, listening on a free loopback port; quiet unless given a logger. */
 export async function startTestApp(databaseUrl: string, config: Partial<ServerConfig> = {}): Promise<TestApp> {
-  const server = await createServer({ databaseUrl, logger: pino({ level: 'silent' }), drainTimeoutMs: 2000, ...config });
+  // A fixed signing key: tokens are made without touching the database (which may not be migrated).
+  const server = await createServer({ databaseUrl, logger: pino({ level: 'silent' }), drainTimeoutMs: 2000, sessionSecret: TEST_SESSION_SECRET, ...config });
   const listener = await server.listen(0, '127.0.0.1');
+  const authorizationAs: TestApp['authorizationAs'] = async (account) => {
+    const username = account.username ?? `test-${account.role.toLowerCase().replace(/_/g, '-')}`;
+    const { token } = await server.sessions.issue({ id: account.id ?? 0, username, role: account.role, areaId: account.areaId ?? null });
+    return `Bearer ${token}`;
+  };
+  const adminAuthorization = await authorizationAs({ role: 'CITY_ADMIN', username: 'test-admin' });
   return {
     server,
     listener,
     url: listener.url,
+    adminAuthorization,
+    authorizationAs,
     async gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(`${listener.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', authorization: adminAuthorization, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<T>['body'] };

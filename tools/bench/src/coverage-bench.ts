@@ -17,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { toolSession } from './session-token.js';
 
 const { values } = parseArgs({
   options: {
@@ -59,9 +60,13 @@ async function main(): Promise<void> {
   const organizations = (await client.query(`SELECT count(*)::int AS n FROM organization`)).rows[0].n as number;
   await client.end();
 
+  // The server requires sign-in: a random session key for it, rate limits off (the load exceeds any
+  // human rate on purpose), and a CITY_ADMIN token signed with that key on every request —
+  // unrestricted (no row-level security), so the measured work is as before (session-token.ts).
+  const session = await toolSession();
   const server = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
     // As `npm start` runs it: NODE_ENV=production (graphql-js skips its development-mode checks).
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn', ...session.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
         autocannon({
           url: `http://127.0.0.1:${port}/graphql`,
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...session.headers },
           body: JSON.stringify(scenario.body),
           connections,
           duration,
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
       `Command: \`DATABASE_URL=… npm run bench:coverage -- --scale ${scale}\` (${new Date().toISOString().slice(0, 10)}).`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${postgres}.`,
       `Data: Jinan set scale ${dataset?.scale ?? scale} (seed ${dataset?.seed ?? 1}, as of ${dataset?.as_of ?? today}), ${organizations.toLocaleString('en')} organizations.`,
-      `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario; the server is the production build (\`node apps/server/dist/main.js\`) in its own process.`,
+      `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario; the server is the production build (\`node apps/server/dist/main.js\`) in its own process. Every request carries a CITY_ADMIN session token signed with the server's random LIANGXIN_SESSION_SECRET (unrestricted: no row-level security; no SQL to check it); LIANGXIN_RATE_LIMIT_PER_MINUTE=0 and LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE=0, since a load generator deliberately exceeds any human rate.`,
       '',
       '| scenario | requests/s | p50 ms | p99 ms | errors |',
       '| --- | ---: | ---: | ---: | ---: |',

@@ -76,7 +76,7 @@ async function timed(url: string, file: Buffer, label: string): Promise<{ label:
   await dataSource.initialize();
   try {
     const start = process.hrtime.bigint();
-    const report = await runImport(dataSource, file, { kind: 'organizations', actor: 'bench' });
+    const report = await runImport(dataSource.manager, file, { kind: 'organizations', actor: 'bench' });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (report.summary.refused > 0) throw new Error(`${label}: ${report.summary.refused} rows refused: ${JSON.stringify(report.rows.find((r) => r.outcome === 'REFUSED'))}`);
     process.stderr.write(`${label}: ${seconds.toFixed(2)} s, ${JSON.stringify(report.summary)}\n`);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { toolSession } from './session-token.js';
 
 export type ServerName = 'ours' | 'postgraphile' | 'floor';
 export const SERVER_NAMES: readonly ServerName[] = ['ours', 'postgraphile', 'floor'];
@@ -13,6 +14,11 @@ export interface RunningServer {
   pid: number;
   /** Where requests go: /graphql for the GraphQL servers, the floor's root (POST /<scenario id>). */
   url: string;
+  /**
+   * Headers every request to it must carry: ours, `authorization: Bearer <CITY_ADMIN token>`
+   * (session-token.ts); PostGraphile and the floor, none.
+   */
+  headers: Record<string, string>;
   stop(): Promise<number | null>;
 }
 
@@ -32,8 +38,12 @@ export async function startServer(name: ServerName, databaseUrl: string): Promis
     postgraphile: join(here, 'postgraphile-server.js'),
     floor: join(here, 'floor-server.js'),
   }[name];
+  // Ours requires a bearer token: a random session key for this process, rate limits off, and a
+  // CITY_ADMIN token signed with that key (unrestricted, so the measured work is unchanged).
+  const session = name === 'ours' ? await toolSession() : null;
+  const headers: Record<string, string> = session ? { ...session.headers } : {};
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn', ...session?.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   // Its stderr is shown only when it fails to start or exits with an error.
@@ -52,13 +62,14 @@ export async function startServer(name: ServerName, databaseUrl: string): Promis
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} while starting`);
     const signal = AbortSignal.timeout(2000);
     if (name === 'floor') return (await fetch(`${base}/health`, { signal })).ok;
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', signal });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ __typename }"}', signal });
     return response.ok;
   }, `${name} did not come up on port ${port}`);
   return {
     name,
     pid: child.pid!,
     url,
+    headers,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

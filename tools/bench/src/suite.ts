@@ -146,8 +146,8 @@ async function checkAndCount(url: string, db: pg.Client, scenarios: readonly Sce
     const ctx = {
       db,
       asOf,
-      ours: (body: GraphQLBody) => postJson(servers.ours.url, body),
-      postgraphile: (body: GraphQLBody) => postJson(servers.postgraphile.url, body),
+      ours: (body: GraphQLBody) => postJson(servers.ours, body),
+      postgraphile: (body: GraphQLBody) => postJson(servers.postgraphile, body),
     };
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
@@ -156,7 +156,7 @@ async function checkAndCount(url: string, db: pg.Client, scenarios: readonly Sce
       results.push(result);
       const answers: Partial<Record<ServerName, unknown>> = {};
       for (const name of SERVER_NAMES) {
-        const send = requestOf(prepared, name, scenario.id, servers[name].url);
+        const send = requestOf(prepared, name, scenario.id, servers[name]);
         if ('skip' in send) {
           result.skipped[name] = send.skip;
           continue;
@@ -207,7 +207,7 @@ async function loadPhase(url: string, results: ScenarioResult[]): Promise<void> 
       for (const name of order) {
         if (result.skipped[name] || (name !== 'floor' && result.sameData[name] !== true)) continue;
         const server = servers[name];
-        const send = requestOf(result.prepared, name, result.scenario.id, server.url);
+        const send = requestOf(result.prepared, name, result.scenario.id, server);
         if ('skip' in send) continue;
         await cannon(send, warmup);
         resetPeakRss(server.pid);
@@ -223,6 +223,8 @@ async function loadPhase(url: string, results: ScenarioResult[]): Promise<void> 
 
 interface Sender {
   url: string;
+  /** content-type, and for ours the bearer token (servers.ts): on every request, autocannon's too. */
+  headers: Record<string, string>;
   body(n: number): string;
   varies: boolean;
   request(n: number): Promise<unknown>;
@@ -230,7 +232,9 @@ interface Sender {
 
 let writeCounter = 1_000_000;
 
-function requestOf(prepared: Prepared, name: ServerName, id: string, url: string): Sender | { skip: string } {
+function requestOf(prepared: Prepared, name: ServerName, id: string, server: RunningServer): Sender | { skip: string } {
+  const url = server.url;
+  const headers = { 'content-type': 'application/json', ...server.headers };
   let body: (n: number) => string;
   let varies = false;
   let target = url;
@@ -247,10 +251,11 @@ function requestOf(prepared: Prepared, name: ServerName, id: string, url: string
   }
   return {
     url: target,
+    headers,
     body,
     varies,
     request: async (n) => {
-      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(n) });
+      const response = await fetch(target, { method: 'POST', headers, body: body(n) });
       const text = await response.text();
       if (!response.ok) throw new Error(`${name} ${id}: HTTP ${response.status}: ${text.slice(0, 300)}`);
       return JSON.parse(text) as unknown;
@@ -267,7 +272,7 @@ async function cannon(send: Sender, duration: number): Promise<Omit<Measured, 'p
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: send.headers,
         body: send.body(0),
         ...(send.varies ? { setupRequest: (request: any) => ({ ...request, body: send.body(writeCounter++) }) } : {}),
         // A GraphQL error comes with status 200: count it as an error.
@@ -286,8 +291,8 @@ async function cannon(send: Sender, duration: number): Promise<Omit<Measured, 'p
   };
 }
 
-async function postJson(url: string, body: unknown): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(server: RunningServer, body: unknown): Promise<any> {
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...server.headers }, body: JSON.stringify(body) });
   return response.json();
 }
 
@@ -344,7 +349,7 @@ function report(results: ScenarioResult[], c: { postgres: string; organizations:
     `Command: \`DATABASE_URL=… npm run bench -- --scale ${scale}${quick ? ' --quick' : ''}\` (${new Date().toISOString().slice(0, 10)}).`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; 1-minute load average at the end ${loadavg()[0]!.toFixed(1)}; Node ${process.version}; PostgreSQL ${c.postgres}; postgraphile ${postgraphileVersion()}.`,
     `Data: Jinan set scale ${scale} (seed ${c.seed}, as of ${c.asOf}), ${c.organizations.toLocaleString('en')} organizations; coverage questions asked for the as-of date.`,
-    `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario and server; the three servers run side by side, each in its own process(es) with pools of 10 connections — ours as in production, the primary and its LIANGXIN_WORKERS workers (default: the cores, at most 4), a pool each — and are loaded one at a time, the order rotating from scenario to scenario. Statements per request: the mean over ${countRequests} sequential requests after a warm one, counted on the wire (statement-counter.ts; BEGIN/COMMIT included). Peak RSS: VmHWM during the measured run, summed over a server's processes. Errors: non-2xx, socket errors, timeouts and GraphQL errors.`,
+    `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario and server; the three servers run side by side, each in its own process(es) with pools of 10 connections — ours as in production, the primary and its LIANGXIN_WORKERS workers (default: the cores, at most 4), a pool each — and are loaded one at a time, the order rotating from scenario to scenario. Ours requires sign-in: it gets a random LIANGXIN_SESSION_SECRET and every request to it carries a CITY_ADMIN session token signed with that key (unrestricted: no row-level security, nothing masked; checking the token sends no SQL); LIANGXIN_RATE_LIMIT_PER_MINUTE=0 and LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE=0, since a load generator deliberately exceeds any human rate. PostGraphile and the floor take no token. Statements per request: the mean over ${countRequests} sequential requests after a warm one, counted on the wire (statement-counter.ts; BEGIN/COMMIT included). Peak RSS: VmHWM during the measured run, summed over a server's processes. Errors: non-2xx, socket errors, timeouts and GraphQL errors.`,
     '',
     '| scenario | server | requests/s | p50 ms | p99 ms | statements / request | peak RSS MiB | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -25,6 +25,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { drillSession } from './session-token.js';
 import { makeClient, readFixtures, reconcile, type Client, type Fixtures, type Reconciliation, type RequestRecord, type SharedCounters } from './workload.js';
 
 const { values } = parseArgs({
@@ -56,14 +57,19 @@ interface DrillResult {
 interface Server {
   child: ChildProcess;
   url: string;
+  /** `authorization: Bearer <CITY_ADMIN token>` signed with this process's session key: on every request to it. */
+  headers: Record<string, string>;
   exit: Promise<number | null>;
   tail(): string;
 }
 
 async function startServerProcess(databaseUrl: string): Promise<Server> {
   const port = await freePort();
+  // The server requires sign-in: a random session key, rate limits off, a CITY_ADMIN token (session-token.ts).
+  const session = await drillSession();
+  const headers: Record<string, string> = { ...session.headers };
   const child = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), LIANGXIN_DEMO_DATA: 'off', LOG_LEVEL: 'warn', ...session.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
@@ -77,14 +83,14 @@ async function startServerProcess(databaseUrl: string): Promise<Server> {
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${tail}`);
     try {
-      if ((await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) })).ok) break;
+      if ((await fetch(`${url}/health/ready`, { headers, signal: AbortSignal.timeout(2000) })).ok) break;
     } catch {
       // not yet
     }
     if (i > 240) throw new Error('server did not become ready');
     await sleep(250);
   }
-  return { child, url, exit, tail: () => tail };
+  return { child, url, headers, exit, tail: () => tail };
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -119,8 +125,8 @@ function reconciliationLines(r: Reconciliation): string[] {
   ];
 }
 
-function clientsFor(count: number, server: () => string, fixtures: Fixtures, shared: SharedCounters): Client[] {
-  return Array.from({ length: count }, (_, id) => makeClient({ id, baseUrl: server, fixtures, shared, writeShare: 0.3 }));
+function clientsFor(count: number, server: Server, fixtures: Fixtures, shared: SharedCounters): Client[] {
+  return Array.from({ length: count }, (_, id) => makeClient({ id, baseUrl: () => server.url, headers: server.headers, fixtures, shared, writeShare: 0.3 }));
 }
 
 async function loadDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promise<DrillResult> {
@@ -128,7 +134,7 @@ async function loadDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promi
   const shared: SharedCounters = { transfer: 0, importRun: 0, runTag: Date.now().toString(36) };
   try {
     const fixtures = await readFixtures(db);
-    const all = clientsFor(clients, () => server.url, fixtures, shared);
+    const all = clientsFor(clients, server, fixtures, shared);
     const end = Date.now() + loadSeconds * 1000;
     const started = Date.now();
     await Promise.all(all.map((c) => c.run(() => Date.now() >= end)));
@@ -165,7 +171,7 @@ async function restartDrill(dataDir: string, handleRef: { current: EmbeddedPostg
     while (!stopProbing) {
       const at = Date.now();
       try {
-        const r = await fetch(`${server.url}/health/ready`, { signal: AbortSignal.timeout(3000) });
+        const r = await fetch(`${server.url}/health/ready`, { headers: server.headers, signal: AbortSignal.timeout(3000) });
         const body = (await r.json().catch(() => ({}))) as { reason?: string };
         probes.push({ at, status: r.status, reason: body.reason });
       } catch (error) {
@@ -176,7 +182,7 @@ async function restartDrill(dataDir: string, handleRef: { current: EmbeddedPostg
   })();
   try {
     const fixtures = await readFixtures(await db());
-    const all = clientsFor(Math.min(clients, 20), () => server.url, fixtures, shared);
+    const all = clientsFor(Math.min(clients, 20), server, fixtures, shared);
     let stopAt = Infinity;
     const running = Promise.all(all.map((c) => c.run(() => Date.now() >= stopAt)));
     await sleep(before * 1000);
@@ -233,7 +239,7 @@ async function stopDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promi
   const server = await startServerProcess(pgHandle.url);
   const shared: SharedCounters = { transfer: 0, importRun: 0, runTag: Date.now().toString(36) };
   const fixtures = await readFixtures(db);
-  const all = clientsFor(clients, () => server.url, fixtures, shared);
+  const all = clientsFor(clients, server, fixtures, shared);
   let termAt = Infinity;
   let exitedAt = Infinity;
   // Clients go on sending for 2 s after SIGTERM: the requests that meet a stopping server.
@@ -327,7 +333,10 @@ function report(results: DrillResult[], postgres: string): string {
     'write they sent; the database is reconciled against it afterwards. Writes: visits',
     '(`recordVisit`), transfers of ledger members (`transferPartyMember`), imports of three new',
     'organizations (`POST /import/organizations`, CSV); 30 % of requests are writes, the rest reads',
-    '(a street’s coverage, a filtered organizations page, 10 nodes by id).',
+    '(a street’s coverage, a filtered organizations page, 10 nodes by id). The server requires sign-in:',
+    'it gets a random LIANGXIN_SESSION_SECRET and every request carries a CITY_ADMIN session token',
+    'signed with that key (unrestricted: no row-level security); LIANGXIN_RATE_LIMIT_PER_MINUTE=0 and',
+    'LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE=0, since the clients deliberately exceed any human rate.',
     '',
     `Run: \`npm run drill${quick ? ' -- --quick' : ''}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${postgres} (embedded); Jinan set scale ${scale}.`,
     '',

@@ -112,6 +112,8 @@ export interface SharedCounters {
 export function makeClient(options: {
   id: number;
   baseUrl: () => string;
+  /** Sent on every request: the bearer token (session-token.ts). */
+  headers?: Record<string, string>;
   fixtures: Fixtures;
   shared: SharedCounters;
   /** Share of requests that are writes (0–1). */
@@ -131,7 +133,7 @@ export function makeClient(options: {
     try {
       const response = await fetch(`${options.baseUrl()}${path}`, {
         method: 'POST',
-        headers: { 'content-type': contentType },
+        headers: { ...options.headers, 'content-type': contentType },
         body,
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });

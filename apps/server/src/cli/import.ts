@@ -72,7 +72,7 @@ try {
   const { dataSource } = createDataSource({ url: target.url, logger: pino({ level: 'silent' }) });
   await dataSource.initialize();
   try {
-    const report = await runImport(dataSource, file, {
+    const report = await runImport(dataSource.manager, file, {
       kind: values.kind,
       dryRun: values['dry-run'],
       validRowsOnly: values['valid-rows-only'],

@@ -1,6 +1,8 @@
 import { FULL_MEMBERS_FOR_ORGANIZATION, isPeriod, todayInShanghai, type Period } from '@liangxin/domain';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
+import { isAreaBound } from '../auth/permissions.js';
+import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { coverageAt } from '../graph/coverage/coverage.args.js';
@@ -9,7 +11,7 @@ import { blindSpotAt, dates, fullMembersAt, inScopeAt, lastVisitOnAt, liaisonPoi
 import { LedgersResolver } from '../graph/ledgers/ledgers.resolver.js';
 import { runQuery } from '../graph/list.js';
 import { OrganizationFilter, organizationConditions } from '../graph/organization/organization.input.js';
-import { maskIdNumber, maskName } from '../graph/party-member/personal-data.js';
+import { maskIdNumber, maskName, showsPersonalData } from '../graph/party-member/personal-data.js';
 import { resolveAreaScope } from '../graph/reports/area-rows.js';
 import { ReportResolver } from '../graph/reports/report.resolver.js';
 import { COLUMNS, CATEGORY_VALUES, labelOf, LEDGER_VALUES, STAGE_VALUES } from '../import/columns.js';
@@ -28,6 +30,19 @@ import { excelDate, StreamedWorkbook, type SheetColumn, type XlsxValue } from '.
 const BATCH = 2000;
 
 type Query = Readonly<Record<string, unknown>>;
+
+/** Who the export is for: personal data is shown only to roles that may read it. */
+export interface ExportOptions {
+  principal?: Principal | null;
+}
+
+/**
+ * The context the API's resolvers get when an export reuses them: the same database handle, and
+ * whether it is under row-level security (then figures come from the visible facts, not the tally).
+ */
+function resolverContext(db: EntityManager, options: ExportOptions): Context {
+  return { db, principal: options.principal ?? null, rowLevelSecurity: isAreaBound(options.principal) } as Context;
+}
 
 function text(q: Query, name: string): string | null {
   const v = q[name];
@@ -134,7 +149,7 @@ const orgSheetColumns = (): SheetColumn[] =>
   ORG_COLUMNS.map((c) => ({ header: c.header, width: c.width, format: c.type === 'date' ? 'date' : c.type === 'code' ? 'text' : undefined }));
 
 /** GET /export/organizations.xlsx: any organization list under the `organizations` filter. */
-export async function exportOrganizations(db: EntityManager, q: Query, out: () => Writable): Promise<void> {
+export async function exportOrganizations(db: EntityManager, q: Query, out: () => Writable, options: ExportOptions = {}): Promise<void> {
   const filter = organizationFilterFromQuery(q);
   const where = and(organizationConditions(filter, ['filter']));
   const statement = (after: number) => organizationSelect(where, raw(''), after);
@@ -147,7 +162,7 @@ export async function exportOrganizations(db: EntityManager, q: Query, out: () =
 }
 
 /** GET /export/blind-spots.xlsx: the blind spots (空白点) of a scope on asOf, with what each lacks. */
-export async function exportBlindSpots(db: EntityManager, q: Query, out: () => Writable): Promise<void> {
+export async function exportBlindSpots(db: EntityManager, q: Query, out: () => Writable, options: ExportOptions = {}): Promise<void> {
   const windowText = text(q, 'window');
   const window = windowText === null ? null : Number(windowText);
   const at = coverageAt(text(q, 'asOf'), window);
@@ -186,9 +201,10 @@ export async function exportBlindSpots(db: EntityManager, q: Query, out: () => W
   await book.commit();
 }
 
-/** GET /export/ledgers.xlsx: the three ledgers on asOf — the summary by area, and the members (masked). */
-export async function exportLedgers(db: EntityManager, q: Query, out: () => Writable): Promise<void> {
-  const ctx = { db } as Context;
+/** GET /export/ledgers.xlsx: the three ledgers on asOf — the summary by area, and the members (masked unless the caller may read personal data). */
+export async function exportLedgers(db: EntityManager, q: Query, out: () => Writable, options: ExportOptions = {}): Promise<void> {
+  const ctx = resolverContext(db, options);
+  const personal = showsPersonalData(options.principal);
   const summary = await new LedgersResolver().ledgers(text(q, 'scope'), text(q, 'asOf'), ctx);
   const area = await resolveAreaScope(db, text(q, 'scope'));
   const d = sql`${summary.asOf}::date`;
@@ -233,8 +249,8 @@ export async function exportLedgers(db: EntityManager, q: Query, out: () => Writ
   const members = book.sheet(
     '台账党员',
     [
-      { header: '姓名（脱敏）', width: 12 },
-      { header: '公民身份号码（脱敏）', width: 22 },
+      { header: personal ? '姓名' : '姓名（脱敏）', width: 12 },
+      { header: personal ? '公民身份号码' : '公民身份号码（脱敏）', width: 22 },
       { header: '工作单位', width: 30 },
       { header: '工作单位统一社会信用代码', width: 22, format: 'text' },
       { header: '所在街道', width: 14 },
@@ -246,13 +262,13 @@ export async function exportLedgers(db: EntityManager, q: Query, out: () => Writ
       { header: '转接日期', width: 12, format: 'date' },
       { header: '是否亮明身份', width: 12 },
     ],
-    { note: '个人信息已脱敏，与 GraphQL 接口一致' },
+    { note: personal ? '含个人信息，请妥善保管，不得外传' : '个人信息已脱敏，与 GraphQL 接口一致' },
   );
   for await (const rows of batches(db, statement, first)) {
     for (const r of rows) {
       members.add([
-        maskName(String(r.name)),
-        maskIdNumber(String(r.id_number)),
+        personal ? String(r.name) : maskName(String(r.name)),
+        personal ? String(r.id_number) : maskIdNumber(String(r.id_number)),
         r.organization as string,
         r.credit_code as string,
         r.street as string,
@@ -271,10 +287,10 @@ export async function exportLedgers(db: EntityManager, q: Query, out: () => Writ
 }
 
 /** GET /export/report.xlsx: a cadence report (日调度、周通报、月总结、年考核), the `report` query's figures. */
-export async function exportReport(db: EntityManager, q: Query, out: () => Writable): Promise<void> {
+export async function exportReport(db: EntityManager, q: Query, out: () => Writable, options: ExportOptions = {}): Promise<void> {
   const period = text(q, 'period') ?? 'WEEK';
   if (!isPeriod(period)) refuse('period', '参数 period 应为 DAY、WEEK、MONTH 或 YEAR', 'period must be DAY, WEEK, MONTH or YEAR.');
-  const report = await new ReportResolver().report(period as Period as never, text(q, 'date'), text(q, 'scope'), { db } as Context);
+  const report = await new ReportResolver().report(period as Period as never, text(q, 'date'), text(q, 'scope'), resolverContext(db, options));
   const book = new StreamedWorkbook(out());
   const columns: SheetColumn[] = [
     { header: '区划代码', width: 12 },

@@ -2,8 +2,14 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { Authenticate } from '../auth/authenticate.js';
+import { may, type Permission } from '../auth/permissions.js';
+import type { Principal } from '../auth/principal.js';
+import { withPrincipalManager } from '../auth/reach.js';
 import { actorOf } from '../context.js';
+import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
 import { describeError } from '../errors/describe-error.js';
+import type { RateLimit } from '../limits/rate-limit.js';
 import { exportBlindSpots, exportLedgers, exportOrganizations, exportReport } from '../export/exports.js';
 import { GATE_SOURCES, isImportKind, KIND_LABELS, type GateSource } from '../import/columns.js';
 import { ImportFileError } from '../import/errors.js';
@@ -29,6 +35,10 @@ export interface SpreadsheetRouterOptions {
   logger: Logger;
   /** Largest accepted upload (default 20 MB). */
   maxUploadBytes?: number;
+  /** The bearer-token check GraphQL uses: every route here needs a signed-in principal. */
+  authenticate: Authenticate;
+  /** The rate limit GraphQL uses, counted against the same principal. */
+  rateLimit?: RateLimit;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -53,7 +63,36 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
   const limit = options.maxUploadBytes ?? MAX_FILE_BYTES;
   const router = Router();
 
+  /**
+   * The principal, put on the request scope (audit actor), when it may do `permission`; otherwise
+   * the answer is sent (401 without a valid token, 403 without the permission) and null returned.
+   * Where it may act is row-level security's part: see withPrincipalManager.
+   */
+  const signedIn = async (req: Request, res: Response, permission: Permission | null): Promise<Principal | null> => {
+    let principal: Principal | null;
+    try {
+      principal = await options.authenticate(req);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      principal = null;
+    }
+    if (!principal) {
+      res.setHeader('www-authenticate', 'Bearer');
+      sendError(res, 401, { code: 'UNAUTHENTICATED', message: 'Sign in first', messageZh: '请先登录' });
+      return null;
+    }
+    scopeOf(res).principal = principal;
+    if (options.rateLimit && !(await options.rateLimit.admit(req, res, principal))) return null;
+    if (permission !== null && !may(principal, permission)) {
+      sendError(res, 403, { code: 'FORBIDDEN', reason: permission === 'import' ? 'NO_IMPORT' : 'NO_READ', message: `Not allowed: ${permission}`, messageZh: '无此权限' });
+      return null;
+    }
+    return principal;
+  };
+
   router.post('/import/:kind', express.raw({ type: () => true, limit }), async (req: Request, res: Response) => {
+    const principal = await signedIn(req, res, 'import');
+    if (!principal) return;
     const kind = req.params.kind;
     if (!isImportKind(kind)) {
       return sendError(res, 404, {
@@ -85,14 +124,14 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
     }
     const scope = scopeOf(res);
     const file = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const report = await runImport(dataSource, file, {
+    const report = await withPrincipalManager(dataSource, principal, (manager) => runImport(manager, file, {
       kind,
       dryRun: flag(req.query.dryRun),
       validRowsOnly: flag(req.query.validRowsOnly),
       source: source as GateSource | null,
       actor: actorOf(scope),
       requestId: scope.requestId,
-    });
+    }));
     if (!report.dryRun && !report.applied) {
       const n = report.summary.refused;
       return res.status(400).json({
@@ -110,6 +149,7 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
   });
 
   router.get('/templates/:file', async (req: Request, res: Response) => {
+    if (!(await signedIn(req, res, null))) return;
     const kind = String(req.params.file).replace(/\.xlsx$/, '');
     if (!isImportKind(kind) || !String(req.params.file).endsWith('.xlsx')) {
       return sendError(res, 404, {
@@ -130,6 +170,8 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
     'report.xlsx': { run: exportReport, name: '调度报告.xlsx' },
   } as const;
   router.get('/export/:file', async (req: Request, res: Response) => {
+    const principal = await signedIn(req, res, 'read');
+    if (!principal) return;
     const entry = exports[String(req.params.file) as keyof typeof exports];
     if (!entry) {
       return sendError(res, 404, {
@@ -140,10 +182,17 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
       });
     }
     // Headers are set only once the arguments were checked and the first rows read.
-    await entry.run(dataSource.manager, req.query as Record<string, unknown>, () => {
-      attachment(res, String(req.params.file), entry.name);
-      return res;
-    });
+    await withPrincipalManager(dataSource, principal, (manager) =>
+      entry.run(
+        manager,
+        req.query as Record<string, unknown>,
+        () => {
+          attachment(res, String(req.params.file), entry.name);
+          return res;
+        },
+        { principal },
+      ),
+    );
   });
 
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -240,7 +240,7 @@ const FILE_CASES: FileCase[] = [
 describe('bad-input corpus (importer)', () => {
   beforeAll(async () => {
     // A member at FULL, so a file naming them as an applicant goes backward.
-    const seeded = await runImport(dataSource, csv(MEMBER_HEADERS, [memberRow(500)]), { kind: 'members', actor: 'fixture' });
+    const seeded = await runImport(dataSource.manager, csv(MEMBER_HEADERS, [memberRow(500)]), { kind: 'members', actor: 'fixture' });
     expect(seeded.summary).toMatchObject({ created: 1, refused: 0 });
   });
 
@@ -250,7 +250,7 @@ describe('bad-input corpus (importer)', () => {
 
   it.each(ROW_CASES.map((c) => [c.name, c] as const))('row: %s', async (_name, c) => {
     const before = await fingerprint(db.url);
-    const report = await runImport(dataSource, await c.file(), { kind: c.kind ?? 'organizations', actor: 'corpus', source: c.source ?? null });
+    const report = await runImport(dataSource.manager, await c.file(), { kind: c.kind ?? 'organizations', actor: 'corpus', source: c.source ?? null });
     expect(report.applied).toBe(false);
     const row = c.row ?? 3;
     const refused = report.rows.find((r) => r.row === row)!;
@@ -268,7 +268,7 @@ describe('bad-input corpus (importer)', () => {
 
   it.each(FILE_CASES.map((c) => [c.name, c] as const))('file: %s', async (_name, c) => {
     const before = await fingerprint(db.url);
-    const error = await runImport(dataSource, await c.file(), { kind: c.kind ?? 'organizations', actor: 'corpus', source: c.source ?? null }).then(
+    const error = await runImport(dataSource.manager, await c.file(), { kind: c.kind ?? 'organizations', actor: 'corpus', source: c.source ?? null }).then(
       () => null,
       (e: unknown) => e,
     );

@@ -30,7 +30,12 @@ afterAll(async () => {
 });
 
 const importFile = (file: Buffer, options: Partial<Parameters<typeof runImport>[2]> = {}) =>
-  runImport(app.server.dataSource, file, { kind: 'organizations', actor: 'test', ...options });
+  runImport(app.server.dataSource.manager, file, { kind: 'organizations', actor: 'test', ...options });
+
+/** fetch as the city administrator (every spreadsheet route needs a signed-in principal). */
+async function fetchAs(url: string, init: RequestInit = {}, authorization?: string): Promise<Response> {
+  return fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: authorization ?? app.adminAuthorization } });
+}
 
 async function readXlsx(body: ArrayBuffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -109,7 +114,7 @@ describe('organizations', () => {
   });
 
   it('exports organizations with the import headers; the export imports back unchanged', async () => {
-    const response = await fetch(`${app.url}/export/organizations.xlsx?scope=370102`);
+    const response = await fetchAs(`${app.url}/export/organizations.xlsx?scope=370102`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const body = Buffer.from(await response.arrayBuffer());
@@ -124,7 +129,7 @@ describe('organizations', () => {
 
   it('neutralises formula injection in exported cells', async () => {
     await sql(db.url, `UPDATE organization SET address = '=cmd|'' /C calc''!A0' WHERE id = 2`);
-    const response = await fetch(`${app.url}/export/organizations.xlsx?scope=370103`);
+    const response = await fetchAs(`${app.url}/export/organizations.xlsx?scope=370103`);
     const body = await response.arrayBuffer();
     const sheet = (await readXlsx(body)).worksheets[0]!;
     const addressColumn = COLUMNS.organizations.findIndex((c) => c.header === '地址') + 1;
@@ -187,17 +192,17 @@ describe('members, instructors, visits', () => {
 
   it('imports members into the ledgers, masked keys, idempotent', async () => {
     const file = csv(MEMBER_HEADERS, [member(1), member(2, { 发展阶段: '入党积极分子', 确定发展对象日期: '', 接收预备党员日期: '', 转正日期: '', 组织关系所在: '无', 所在台账: '', 台账所在区划: '', 纳入台账日期: '' })]);
-    const report = await runImport(app.server.dataSource, file, { kind: 'members', actor: 'test' });
+    const report = await runImport(app.server.dataSource.manager, file, { kind: 'members', actor: 'test' });
     expect(report.summary).toMatchObject({ created: 2, refused: 0 });
     expect(report.rows[0]!.key).toMatch(/^3701\*+[0-9X]{4}$/);
     expect(JSON.stringify(report)).not.toContain(idNumber(1));
     const snapshot = await fingerprint(db.url);
-    const again = await runImport(app.server.dataSource, file, { kind: 'members', actor: 'test' });
+    const again = await runImport(app.server.dataSource.manager, file, { kind: 'members', actor: 'test' });
     expect(again.summary).toMatchObject({ unchanged: 2 });
     expect(await fingerprint(db.url)).toEqual(snapshot);
     // A transfer out of the ledger into the Party organization is an update.
     const transfer = await runImport(
-      app.server.dataSource,
+      app.server.dataSource.manager,
       csv([...MEMBER_HEADERS, '所在党组织', '转接日期'], [{ ...member(1, { 组织关系所在: '本单位党组织' }), 所在党组织: '济南示例软件有限公司党支部', 转接日期: '2024-01-01' }]),
       { kind: 'members', actor: 'test' },
     );
@@ -209,21 +214,21 @@ describe('members, instructors, visits', () => {
   it('imports instructors with an assignment as an INSTRUCTOR liaison point, once', async () => {
     const headers = ['姓名', '联系电话', '所属人才库', '入库日期', '指导组织统一社会信用代码', '派驻日期'];
     const file = csv(headers, [{ 姓名: '周指导', 联系电话: '13700000001', 所属人才库: '历下区', 入库日期: '2021-01-01', 指导组织统一社会信用代码: CODES.socialGroup, 派驻日期: '2021-02-01' }]);
-    const report = await runImport(app.server.dataSource, file, { kind: 'instructors', actor: 'test' });
+    const report = await runImport(app.server.dataSource.manager, file, { kind: 'instructors', actor: 'test' });
     expect(report.summary).toMatchObject({ created: 1, refused: 0 });
     const lp = await sql(db.url, `SELECT lp.kind, lp.since::text FROM liaison_point lp JOIN instructor i ON i.id = lp.instructor_id WHERE i.phone = '13700000001'`);
     expect(lp.rows).toEqual([{ kind: 'INSTRUCTOR', since: '2021-02-01' }]);
     const snapshot = await fingerprint(db.url);
-    expect((await runImport(app.server.dataSource, file, { kind: 'instructors', actor: 'test' })).summary).toMatchObject({ unchanged: 1 });
+    expect((await runImport(app.server.dataSource.manager, file, { kind: 'instructors', actor: 'test' })).summary).toMatchObject({ unchanged: 1 });
     expect(await fingerprint(db.url)).toEqual(snapshot);
   });
 
   it('imports visits on a liaison point; the same point and day updates', async () => {
     const headers = ['统一社会信用代码', '联系点类型', '走访日期', '走访人', '出资人建党意愿', '反映问题'];
     const row = { 统一社会信用代码: CODES.enterprise, 联系点类型: '街道工作组专包', 走访日期: '2024-05-20', 走访人: '赵工作', 出资人建党意愿: '愿意', 反映问题: '场地不足\n经费紧张' };
-    const first = await runImport(app.server.dataSource, csv(headers, [row]), { kind: 'visits', actor: 'test' });
+    const first = await runImport(app.server.dataSource.manager, csv(headers, [row]), { kind: 'visits', actor: 'test' });
     expect(first.summary).toMatchObject({ created: 1, refused: 0 });
-    const second = await runImport(app.server.dataSource, csv(headers, [{ ...row, 出资人建党意愿: '犹豫' }]), { kind: 'visits', actor: 'test' });
+    const second = await runImport(app.server.dataSource.manager, csv(headers, [{ ...row, 出资人建党意愿: '犹豫' }]), { kind: 'visits', actor: 'test' });
     expect(second.rows[0]).toMatchObject({ outcome: 'UPDATE', changes: ['出资人建党意愿'] });
     const visits = await sql(db.url, `SELECT owner_intention, problems, version FROM visit`);
     expect(visits.rows).toEqual([{ owner_intention: 'UNDECIDED', problems: '场地不足\n经费紧张', version: 2 }]);
@@ -232,10 +237,10 @@ describe('members, instructors, visits', () => {
 
 describe('HTTP', () => {
   it('imports through POST /import/:kind with the same report, and refuses with 400 when rows are refused', async () => {
-    const ok = await fetch(`${app.url}/import/organizations?dryRun=1`, { method: 'POST', body: csv(ORG_HEADERS, [orgRow(50)]) });
+    const ok = await fetchAs(`${app.url}/import/organizations?dryRun=1`, { method: 'POST', body: csv(ORG_HEADERS, [orgRow(50)]) });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ kind: 'organizations', dryRun: true, summary: { created: 1 } });
-    const bad = await fetch(`${app.url}/import/organizations`, { method: 'POST', body: csv(ORG_HEADERS, [orgRow(51, { 登记日期: '2999-01-01' })]) });
+    const bad = await fetchAs(`${app.url}/import/organizations`, { method: 'POST', body: csv(ORG_HEADERS, [orgRow(51, { 登记日期: '2999-01-01' })]) });
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: Record<string, unknown>; report: { rows: { issues: unknown[] }[] } };
     expect(body.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ROWS_REFUSED' });
@@ -243,45 +248,60 @@ describe('HTTP', () => {
   });
 
   it('answers file errors as JSON with 400, 404 and 413, never a stack', async () => {
-    const empty = await fetch(`${app.url}/import/organizations`, { method: 'POST', body: '' });
+    const empty = await fetchAs(`${app.url}/import/organizations`, { method: 'POST', body: '' });
     expect(empty.status).toBe(400);
     expect(await empty.json()).toEqual({ error: { code: 'BAD_USER_INPUT', reason: 'EMPTY_FILE', message: 'The file is empty.', messageZh: '文件是空的' } });
-    const kind = await fetch(`${app.url}/import/buildings`, { method: 'POST', body: 'x' });
+    const kind = await fetchAs(`${app.url}/import/buildings`, { method: 'POST', body: 'x' });
     expect(kind.status).toBe(404);
-    const big = await fetch(`${app.url}/import/organizations`, { method: 'POST', body: Buffer.alloc(21 * 1024 * 1024, 0x41) });
+    const big = await fetchAs(`${app.url}/import/organizations`, { method: 'POST', body: Buffer.alloc(21 * 1024 * 1024, 0x41) });
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
-    const source = await fetch(`${app.url}/import/organizations?source=TAX`, { method: 'POST', body: 'x' });
+    const source = await fetchAs(`${app.url}/import/organizations?source=TAX`, { method: 'POST', body: 'x' });
     expect(source.status).toBe(400);
-    const scope = await fetch(`${app.url}/export/blind-spots.xlsx?asOf=2999-01-01`);
+    const scope = await fetchAs(`${app.url}/export/blind-spots.xlsx?asOf=2999-01-01`);
     expect(scope.status).toBe(400);
     expect(await scope.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', reason: 'FUTURE', path: ['asOf'] } });
-    const report = await fetch(`${app.url}/export/report.xlsx?period=FORTNIGHT`);
+    const report = await fetchAs(`${app.url}/export/report.xlsx?period=FORTNIGHT`);
     expect(report.status).toBe(400);
   });
 
   it('serves templates generated from the column maps, which the importer accepts', async () => {
     for (const kind of ['organizations', 'members', 'instructors', 'visits'] as const) {
-      const response = await fetch(`${app.url}/templates/${kind}.xlsx`);
+      const response = await fetchAs(`${app.url}/templates/${kind}.xlsx`);
       expect(response.status).toBe(200);
       const body = await response.arrayBuffer();
       const book = await readXlsx(body);
       expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, ...COLUMNS[kind].filter((c) => !c.exportOnly).map((c) => c.header)]);
       expect(book.worksheets[1]!.name).toBe('填写说明');
       // A blank template is a file with a header and no rows: refused as such, not as unreadable.
-      await expect(runImport(app.server.dataSource, Buffer.from(body), { kind, actor: 'test', dryRun: true })).rejects.toMatchObject({ reason: 'EMPTY_SHEET' });
+      await expect(runImport(app.server.dataSource.manager, Buffer.from(body), { kind, actor: 'test', dryRun: true })).rejects.toMatchObject({ reason: 'EMPTY_SHEET' });
     }
-    expect((await fetch(`${app.url}/templates/nothing.xlsx`)).status).toBe(404);
+    expect((await fetchAs(`${app.url}/templates/nothing.xlsx`)).status).toBe(404);
+  });
+
+  it('answers 401 without a token and 403 to a role that may not import', async () => {
+    const anonymous = await fetch(`${app.url}/export/organizations.xlsx`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first', messageZh: '请先登录' } });
+    const before = await sql(db.url, 'SELECT count(*)::int AS n FROM organization');
+    const analyst = await app.authorizationAs({ role: 'CITY_ANALYST' });
+    const refused = await fetchAs(`${app.url}/import/organizations`, { method: 'POST', body: csv(ORG_HEADERS, [orgRow(70)]) }, analyst);
+    expect(refused.status).toBe(403);
+    expect((await sql(db.url, 'SELECT count(*)::int AS n FROM organization')).rows).toEqual(before.rows);
   });
 
   it('exports blind spots, the ledgers and a cadence report as streamed workbooks', async () => {
-    const spots = await readXlsx(await (await fetch(`${app.url}/export/blind-spots.xlsx?scope=370102&asOf=2026-01-01`)).arrayBuffer());
+    const spots = await readXlsx(await (await fetchAs(`${app.url}/export/blind-spots.xlsx?scope=370102&asOf=2026-01-01`)).arrayBuffer());
     expect(spots.worksheets[0]!.name).toBe('空白点');
-    const ledgers = await readXlsx(await (await fetch(`${app.url}/export/ledgers.xlsx`)).arrayBuffer());
+    const ledgers = await readXlsx(await (await fetchAs(`${app.url}/export/ledgers.xlsx`)).arrayBuffer());
     expect(ledgers.worksheets.map((w) => w.name)).toEqual(['台账汇总', '台账党员']);
     const members = ledgers.worksheets[1]!;
-    expect(String(members.getRow(3).getCell(2).value)).toMatch(/^3701\*+/);
-    const report = await readXlsx(await (await fetch(`${app.url}/export/report.xlsx?period=MONTH&date=2024-05-20`)).arrayBuffer());
+    // The administrator may read personal data; the analyst gets it masked, as in the API.
+    expect(String(members.getRow(3).getCell(2).value)).toMatch(/^3701[0-9]{10}[0-9]{3}[0-9X]$/);
+    const analyst = await app.authorizationAs({ role: 'CITY_ANALYST' });
+    const masked = await readXlsx(await (await fetchAs(`${app.url}/export/ledgers.xlsx`, {}, analyst)).arrayBuffer());
+    expect(String(masked.worksheets[1]!.getRow(3).getCell(2).value)).toMatch(/^3701\*+/);
+    const report = await readXlsx(await (await fetchAs(`${app.url}/export/report.xlsx?period=MONTH&date=2024-05-20`)).arrayBuffer());
     expect(report.worksheets.map((w) => w.name)).toEqual(['报告', '排名']);
   });
 });

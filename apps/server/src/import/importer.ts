@@ -1,5 +1,5 @@
 import { todayInShanghai } from '@liangxin/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { convertCell } from './cells.js';
 import { COLUMNS, GATE_LABELS, KIND_LABELS, normalizeHeader, type ColumnSpec, type GateSource, type ImportKind } from './columns.js';
 import { ImportFileError } from './errors.js';
@@ -214,7 +214,7 @@ export function checkImportOptions(options: Pick<ImportOptions, 'kind' | 'source
   }
 }
 
-export async function runImport(dataSource: DataSource, file: Buffer, options: ImportOptions): Promise<ImportReport> {
+export async function runImport(manager: EntityManager, file: Buffer, options: ImportOptions): Promise<ImportReport> {
   checkImportOptions(options);
   const table = await readTable(file);
   const source = options.source ?? null;
@@ -279,5 +279,5 @@ export async function runImport(dataSource: DataSource, file: Buffer, options: I
     }
     return report;
   };
-  return dataSource.transaction((db) => run(db));
+  return manager.transaction((db) => run(db));
 }

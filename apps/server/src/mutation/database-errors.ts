@@ -1,3 +1,4 @@
+import { ForbiddenError } from '../errors/forbidden.error.js';
 import type { GraphQLError } from 'graphql';
 import { BadUserInputError, type FieldPath } from '../errors/bad-user-input.error.js';
 import { ConflictError } from '../errors/conflict.error.js';
@@ -53,6 +54,13 @@ export function mapDatabaseError(error: unknown, options: DatabaseErrorOptions =
     new BadUserInputError(en, { field: path, reason, localizedMessage: { zh, en }, details });
 
   switch (code) {
+    case '42501': // insufficient_privilege: here, a row-level security policy refused the new row
+      if (/row-level security/i.test(facts.message)) {
+        const error = new ForbiddenError('This would put the record outside the areas you may change.');
+        Object.assign(error.extensions, { reason: 'OUTSIDE_REACH' });
+        return error;
+      }
+      return null;
     case '23505': // unique_violation
       return new ConflictError('Another record already has this value, which must be unique.', {
         constraint,

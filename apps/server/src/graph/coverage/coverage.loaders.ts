@@ -30,7 +30,7 @@ export interface OrganizationCoverageFacts {
  * window): the `coverage` of every street in a response is one statement, whatever the number
  * of streets — an index probe per street in the tally for the default window.
  */
-export function createCoverageLoaders(db: EntityManager) {
+export function createCoverageLoaders(db: EntityManager, useTally: boolean) {
   const stats = new Map<string, DataLoader<number, CountsRow | undefined>>();
   const facts = new Map<string, DataLoader<number, OrganizationCoverageFacts>>();
   return {
@@ -39,7 +39,7 @@ export function createCoverageLoaders(db: EntityManager) {
       let loader = stats.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const rows = await runQuery(db, tallied(at) ? tallyPlacesStatement(place, ids, at) : coverageStatement(placeGrouping(place, ids), at));
+          const rows = await runQuery(db, useTally && tallied(at) ? tallyPlacesStatement(place, ids, at) : coverageStatement(placeGrouping(place, ids), at));
           const byId = new Map(rows.map((r) => [Number(r.key), toCountsRow(r)]));
           return ids.map((id) => byId.get(id));
         });

@@ -154,7 +154,7 @@ export class CoverageResolver {
     @windowArg() window: number | null,
     @Arg('groupBy', () => CoverageGroupBy, { nullable: true, description: 'How to group `rows`; none: `rows` is empty.' })
     groupBy: CoverageGroupBy | null,
-    @Ctx() { db }: Context,
+    @Ctx() { db, rowLevelSecurity }: Context,
   ): Promise<CoverageBreakdown> {
     const at = coverageAt(asOf, window);
     const where = resolveScope(scope);
@@ -169,8 +169,9 @@ export class CoverageResolver {
       });
     }
     // The default window is answered from the tally (totals and child areas); other windows and
-    // groupings from the facts.
-    const fromTally = tallied(at);
+    // groupings from the facts, as is everything under row-level security (the tally counts the
+    // whole city; such a caller's figures count only what it may see).
+    const fromTally = tallied(at) && !rowLevelSecurity;
     const [totals, rows] = await Promise.all([
       runQuery(db, fromTally ? tallyTotalStatement(where, at) : coverageStatement(totalGrouping(where), at)),
       groupBy === CoverageGroupBy.CHILD_AREA && fromTally

@@ -48,7 +48,7 @@ describe('registerInstructor', () => {
     const { body } = await app.gql<{ registerInstructor: { instructor: Record<string, unknown> & { id: string } } }>(REGISTER, registration({ name: '  钱指导 ' }));
     expect(body.errors).toBeUndefined();
     const instructor = body.data!.registerInstructor.instructor;
-    expect(instructor).toMatchObject({ name: '钱指导', phone: '135****1111', employer: '历下区委组织部', joinedPoolOn: '2024-05-01', inPool: true, version: 1, poolArea: { code: '370102' } });
+    expect(instructor).toMatchObject({ name: '钱指导', phone: '13500001111', employer: '历下区委组织部', joinedPoolOn: '2024-05-01', inPool: true, version: 1, poolArea: { code: '370102' } });
     const audit = await app.gql<{ auditLog: { nodes: { operation: string; after: Record<string, unknown> }[] } }>(AUDIT, { nodeId: instructor.id });
     expect(audit.body.data!.auditLog.nodes[0]).toMatchObject({ operation: 'registerInstructor', after: { name: '钱指导', phone: '[redacted]', pool_area_id: 2 } });
     expect(JSON.stringify(audit.body)).not.toContain('13500001111');

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { Area } from '../area/area.entity.js';
-import { maskPhone } from '../party-member/personal-data.js';
+import { maskPhone, showsPersonalData } from '../party-member/personal-data.js';
 import { required } from '../required.js';
 import { Instructor } from './instructor.entity.js';
 
@@ -13,8 +13,11 @@ export class InstructorResolver {
   }
 
   // Personal data: masked like a member's phone (party-member/personal-data.ts decides).
-  @FieldResolver(() => String, { nullable: true, description: 'Phone number (电话), masked, e.g. 138****1234; null if none is recorded.' })
-  phone(@Root() instructor: Instructor): string | null {
-    return maskPhone(instructor.phone);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Phone number (电话): as recorded for roles that may read personal data, else masked, e.g. 138****1234; null if none is recorded.',
+  })
+  phone(@Root() instructor: Instructor, @Ctx() { principal }: Context): string | null {
+    return showsPersonalData(principal) ? instructor.phone : maskPhone(instructor.phone);
   }
 }

@@ -79,7 +79,7 @@ describe('instructor relations', () => {
     const a = (body.data as { a: Record<string, unknown> }).a;
     expect({ ...a, assignments: list(a.assignments as Nodes), current: list(a.current as Nodes), organizations: list(a.organizations as Nodes) }).toEqual({
       name: '王指导',
-      phone: '139****1111',
+      phone: '13900001111',
       employer: '历下区委组织部',
       joinedPoolOn: '2020-01-01',
       leftPoolOn: null,

@@ -141,7 +141,7 @@ describe('registerOrganization', () => {
     const { body } = await app.gql<{ auditLog: { totalCount: number; nodes: Record<string, unknown>[] } }>(AUDIT, { nodeId: organization.id });
     expect(body.data!.auditLog.totalCount).toBe(1);
     const [entry] = body.data!.auditLog.nodes;
-    expect(entry).toMatchObject({ actor: 'anonymous', operation: 'registerOrganization', nodeId: organization.id, before: null });
+    expect(entry).toMatchObject({ actor: 'account:test-admin', operation: 'registerOrganization', nodeId: organization.id, before: null });
     expect(entry!.after).toMatchObject({ id: rowId(organization.id), name: '审计示例公司', version: 1, street_id: 10, source: 'MANUAL' });
     expect(Date.parse(entry!.at as string)).toBeGreaterThan(Date.now() - 60_000);
   });

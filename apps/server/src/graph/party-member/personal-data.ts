@@ -1,19 +1,26 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { may } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Context } from '../../context.js';
 import { PartyMember } from './party-member.entity.js';
 
 /**
  * Personal data of Party members (and of instructors' phone numbers): the ONE place that decides
- * what of it leaves the server. Today every caller is anonymous, so every caller gets the masked
- * form: the surname only (张**), the phone's first three and last four digits (138****1234), the
- * identity number's first four and last four characters (3701**********0011), no address.
- * Gender and birth date have no field at all.
+ * what of it leaves the server. Roles that may read it (auth/permissions.ts: readPersonalData —
+ * city administrator, district officer, street worker, each within their reach) get the recorded
+ * value; everyone else the masked form: the surname only (张**), the phone's first three and last
+ * four digits (138****1234), the identity number's first four and last four characters
+ * (3701**********0011), no address. Gender and birth date have no field at all.
  *
- * Role-based unmasking comes with access control (a later issue): these resolvers will then read
- * the caller's role from the context and return the raw value to those allowed to see it. Until
- * then nothing else may expose these columns — no other field, no filter (members cannot be
- * searched or ordered by name, phone or identity number: a search would be an oracle for the
- * masked values), no error message, no log line.
+ * Nothing else may expose these columns — no other field, no filter (members cannot be searched
+ * or ordered by name, phone or identity number: a search would be an oracle for the masked
+ * values), no error message, no log line. Exports ask `showsPersonalData` too.
  */
+
+/** Whether the caller reads personal data as recorded (else masked). */
+export function showsPersonalData(principal: Principal | null | undefined): boolean {
+  return may(principal, 'readPersonalData');
+}
 
 const MASK = '*';
 
@@ -51,25 +58,29 @@ export function maskIdNumber(idNumber: string): string {
 
 @Resolver(() => PartyMember)
 export class PartyMemberPersonalDataResolver {
-  @FieldResolver(() => String, { description: 'Name (姓名), masked: the surname only, e.g. 张**.' })
-  name(@Root() member: PartyMember): string {
-    return maskName(member.name);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Phone number (电话), masked, e.g. 138****1234; null if none is recorded.' })
-  phone(@Root() member: PartyMember): string | null {
-    return maskPhone(member.phone);
+  @FieldResolver(() => String, { description: 'Name (姓名): as recorded for roles that may read personal data, else masked to the surname, e.g. 张**.' })
+  name(@Root() member: PartyMember, @Ctx() { principal }: Context): string {
+    return showsPersonalData(principal) ? member.name : maskName(member.name);
   }
 
   @FieldResolver(() => String, {
-    description: 'Resident identity number (身份证号), masked: the first four and last four characters, e.g. 3701**********0011.',
+    nullable: true,
+    description: 'Phone number (电话): as recorded for roles that may read personal data, else masked, e.g. 138****1234; null if none is recorded.',
   })
-  idNumber(@Root() member: PartyMember): string {
-    return maskIdNumber(member.idNumber);
+  phone(@Root() member: PartyMember, @Ctx() { principal }: Context): string | null {
+    return showsPersonalData(principal) ? member.phone : maskPhone(member.phone);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Home address (住址): always null until access control allows it to be shown.' })
-  address(): null {
-    return null;
+  @FieldResolver(() => String, {
+    description:
+      'Resident identity number (身份证号): as recorded for roles that may read personal data, else masked to the first four and last four characters, e.g. 3701**********0011.',
+  })
+  idNumber(@Root() member: PartyMember, @Ctx() { principal }: Context): string {
+    return showsPersonalData(principal) ? member.idNumber : maskIdNumber(member.idNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Home address (住址): for roles that may read personal data; null for others, and if none is recorded.' })
+  address(@Root() member: PartyMember, @Ctx() { principal }: Context): string | null {
+    return showsPersonalData(principal) ? member.address : null;
   }
 }

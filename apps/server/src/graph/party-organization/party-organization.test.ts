@@ -107,7 +107,7 @@ describe('Party organization relations', () => {
         area: { code: '370102001' },
         parent: { id: PO(2) },
         organization: { creditCode: PARTY_CODES.software },
-        secretary: { name: '张**' },
+        secretary: { name: '张三丰' },
         anchoredOn: { __typename: 'Organization', creditCode: PARTY_CODES.software },
       },
     });

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { coverageAt } from '../coverage/coverage.args.js';
 import { resolveScope } from '../coverage/coverage.resolver.js';
-import { inScopeAt, organizationCoveredAt, tallyChildAreaStatement, toCountsRow, type CountsRow } from '../coverage/coverage.sql.js';
+import { breakdownGrouping, coverageStatement, inScopeAt, organizationCoveredAt, tallyChildAreaStatement, toCountsRow, type CountsRow } from '../coverage/coverage.sql.js';
 import { runQuery } from '../list.js';
 import { LocalDate } from '../scalars.js';
 import { areaKeyMap, areaRowKeys, isLeafScope, keepRow, OWN_ROW_SUFFIX, resolveAreaScope } from './area-rows.js';
@@ -82,9 +82,14 @@ export class ReportResolver {
     const area = await resolveAreaScope(ctx.db, scope);
     const scopeSql = resolveScope(area.code);
     // Blind spots at start and end, per child area, from the coverage tally (default window).
+    // Under row-level security the same rows are computed from the facts the caller may see.
+    const childAreas = (asOf: string) => {
+      const at = { asOf, window: DEFAULT_WINDOW_DAYS };
+      return ctx.rowLevelSecurity ? coverageStatement(breakdownGrouping(scopeSql, 'CHILD_AREA'), at) : tallyChildAreaStatement(scopeSql, at);
+    };
     const [startRows, endRows, activity] = await Promise.all([
-      runQuery(ctx.db, tallyChildAreaStatement(scopeSql, { asOf: before, window: DEFAULT_WINDOW_DAYS })),
-      runQuery(ctx.db, tallyChildAreaStatement(scopeSql, { asOf: end, window: DEFAULT_WINDOW_DAYS })),
+      runQuery(ctx.db, childAreas(before)),
+      runQuery(ctx.db, childAreas(end)),
       runQuery(ctx.db, activityStatement(area.id, start, end, before)),
     ]);
     const counts = new Map<string, { name: string; own: boolean; c: Counts }>();

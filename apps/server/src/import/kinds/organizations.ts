@@ -104,6 +104,10 @@ export const organizationsKind: KindHandler = {
         : [],
     ]);
     const existing = new Map(existingRows.map((r) => [r.credit_code, r]));
+    // Codes registered outside the caller's reach (row-level security hides those organizations).
+    const hidden = existingRows.length < codes.length
+      ? new Set((await query<{ code: string }>(ctx.db, 'SELECT c AS code FROM liangxin_credit_codes_registered($1::text[]) c', [codes])).map((r) => r.code).filter((c) => !existing.has(c)))
+      : new Set<string>();
     const streetBy = groupBy(streetRows, (s) => [s.code, s.name]);
     const parkBy = groupBy(parkRows, (p) => [p.name]);
     const buildingBy = groupBy(buildingRows, (b) => [b.name]);
@@ -152,6 +156,19 @@ export const organizationsKind: KindHandler = {
             );
           }
         }
+      }
+
+      if (code && !stored && hidden.has(code)) {
+        issues.push(
+          rowIssue(
+            input.row,
+            ctx.header('creditCode'),
+            'CONFLICT',
+            'REGISTERED_OUTSIDE_REACH',
+            '该统一社会信用代码已登记在您无权管理的区划',
+            'This credit code is already registered in an area outside yours.',
+          ),
+        );
       }
 
       // References, by code or name.

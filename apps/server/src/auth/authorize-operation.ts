@@ -1,0 +1,80 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Context } from '../context.js';
+import { ForbiddenError } from '../errors/forbidden.error.js';
+import { currentRequestScope } from '../http/request-scope.js';
+import { may } from './permissions.js';
+
+/** Root fields an anonymous request may ask for: signing in, nothing else. */
+const ANONYMOUS_FIELDS = new Set(['signIn', '__typename']);
+
+/** Anonymous documents are tiny (a sign-in): a longer one is refused before it is parsed further. */
+const ANONYMOUS_MAX_TOKENS = 200;
+
+/**
+ * In front of Apollo, after authentication: a request without a principal gets 401 with no
+ * detail — no parse or validation error, no field suggestion, no introspection — unless its
+ * operation is only `signIn`. So nothing of the schema is shown to anyone not signed in.
+ */
+export function requireSignIn(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (currentRequestScope()?.principal) return next();
+    if (req.method === 'POST' && isSignInOnly(req.body as { query?: unknown; operationName?: unknown })) return next();
+    // A browser opening /graphql gets the landing page (static HTML, nothing of the schema).
+    if (req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return next();
+    res.setHeader('www-authenticate', 'Bearer');
+    res.status(401).json({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
+}
+
+function isSignInOnly(body: { query?: unknown; operationName?: unknown } | undefined): boolean {
+  if (!body || typeof body.query !== 'string') return false;
+  let document: DocumentNode;
+  try {
+    document = parse(body.query, { noLocation: true, maxTokens: ANONYMOUS_MAX_TOKENS });
+  } catch {
+    return false;
+  }
+  // Fragments would let a root selection hide behind a spread; a sign-in needs none.
+  if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION)) return false;
+  const operations = document.definitions as OperationDefinitionNode[];
+  const name = typeof body.operationName === 'string' ? body.operationName : null;
+  const operation = name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === name);
+  if (!operation || operation.operation !== 'mutation') return false;
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && ANONYMOUS_FIELDS.has(s.name.value));
+}
+
+/**
+ * What a signed-in principal may run (auth/permissions.ts), decided once the operation is known
+ * and before any resolver runs, so a refused operation sends no SQL: a mutation other than
+ * `signIn` needs `write`, a query needs `read`. Where it may act is row-level security's part.
+ * Also returns the request's scoped connection to the pool once the response is ready.
+ */
+export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          const principal = contextValue.principal;
+          if (!principal || !operation) return; // only signIn gets this far anonymously (requireSignIn)
+          if (operation.operation === 'mutation') {
+            const writes = operation.selectionSet.selections.some((s) => !(s.kind === Kind.FIELD && ANONYMOUS_FIELDS.has(s.name.value)));
+            if (writes && !may(principal, 'write')) throw refusal('This account may not change the graph (read only)', 'READ_ONLY');
+          } else if (!may(principal, 'read')) {
+            throw refusal('This token may not read the graph', 'NO_READ_SCOPE');
+          }
+        },
+        async willSendResponse({ contextValue }) {
+          await contextValue.release?.();
+        },
+      };
+    },
+  };
+}
+
+function refusal(message: string, reason: string): ForbiddenError {
+  const error = new ForbiddenError(message);
+  Object.assign(error.extensions, { reason, http: { status: 403 } });
+  return error;
+}

@@ -1,0 +1,37 @@
+import type { Principal } from './principal.js';
+
+/**
+ * What a principal may do, apart from where (row-level security decides where: auth/reach.ts).
+ * The one table of permissions; enforcement points ask `may(principal, permission)`:
+ *
+ * | permission         | CITY_ANALYST | CITY_ADMIN | DISTRICT_OFFICER | STREET_WORKER | integration token      |
+ * |--------------------|--------------|------------|------------------|---------------|------------------------|
+ * | read               | yes          | yes        | yes (district)   | yes (street)  | scope `read`           |
+ * | write (mutations)  | no           | yes        | yes (district)   | yes (street)  | no                     |
+ * | import             | no           | yes        | yes (district)   | yes (street)  | scope `import`         |
+ * | readPersonalData   | no           | yes        | yes (district)   | yes (street)  | no                     |
+ *
+ * The analyst reads aggregates and organizations city-wide but not members' personal data; the
+ * officers and workers who visit members do. A machine never reads personal data.
+ */
+export type Permission = 'read' | 'write' | 'import' | 'readPersonalData';
+
+const ROLE_PERMISSIONS: Record<NonNullable<Principal['role']>, readonly Permission[]> = {
+  CITY_ANALYST: ['read'],
+  CITY_ADMIN: ['read', 'write', 'import', 'readPersonalData'],
+  DISTRICT_OFFICER: ['read', 'write', 'import', 'readPersonalData'],
+  STREET_WORKER: ['read', 'write', 'import', 'readPersonalData'],
+};
+
+export function may(principal: Principal | null | undefined, permission: Permission): boolean {
+  if (!principal) return false;
+  if (principal.kind === 'integration') {
+    return (permission === 'read' || permission === 'import') && principal.scopes.includes(permission);
+  }
+  return principal.role !== null && ROLE_PERMISSIONS[principal.role].includes(permission);
+}
+
+/** Bound to areas: reads and writes go through row-level security (auth/reach.ts). */
+export function isAreaBound(principal: Principal | null | undefined): boolean {
+  return !!principal && principal.areaIds.length > 0;
+}
