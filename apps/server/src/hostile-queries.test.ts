@@ -122,10 +122,10 @@ const CORPUS: Case[] = [
 ];
 
 describe('the hostile-query corpus', () => {
-  it.each(CORPUS)('refuses $name before any SQL, quickly', async ({ body, status, code, message }) => {
-    const started = performance.now();
+  // "Quickly" is shown by what is counted, not timed: no statement is sent (how long a refusal
+  // takes is in the benchmarks, not in a test).
+  it.each(CORPUS)('refuses $name before any SQL', async ({ body, status, code, message }) => {
     const { result, statements } = await app.server.statements.capture(() => post(body));
-    const ms = performance.now() - started;
     const errors = result.body.errors ?? [];
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) expect(error.extensions?.code).toBe(code);
@@ -133,7 +133,6 @@ describe('the hostile-query corpus', () => {
     expect(result.status).toBe(status);
     expect(result.body.data ?? null).toBeNull();
     expect(statements).toEqual([]);
-    expect(ms).toBeLessThan(2000);
     // …and the server still answers a normal query.
     const normal = await app.gql(`{ area(code: "370102") { name } }`);
     expect(normal.body).toEqual({ data: { area: { name: '历下区' } } });

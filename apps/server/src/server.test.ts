@@ -191,11 +191,11 @@ describe('HTTP', () => {
 
 describe('close', () => {
   it('drains promptly although the client keeps its connection alive', async () => {
-    const other = await startTestApp(db.url);
+    // A drain deadline far beyond the test's own timeout: close() finishes only because idle
+    // keep-alive connections are closed as soon as they are idle, not when the deadline cuts them.
+    const other = await startTestApp(db.url, { drainTimeoutMs: 600_000 });
     await other.gql('{ __typename }'); // leaves an idle keep-alive connection in fetch's pool
-    const started = Date.now();
     await other.close();
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(other.server.dataSource.isInitialized).toBe(false);
     await expect(fetch(`${other.url}/health/live`)).rejects.toThrow();
   });

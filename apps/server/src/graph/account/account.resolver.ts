@@ -3,6 +3,7 @@ import { MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from '../..
 import type { Context } from '../../context.js';
 import { UnauthenticatedError } from '../../errors/unauthenticated.error.js';
 import { Area } from '../area/area.entity.js';
+import { WorkGroupMember } from '../work-group-member/work-group-member.entity.js';
 import { DateTime } from '../scalars.js';
 import { Account, AccountRole } from './account.entity.js';
 
@@ -89,6 +90,15 @@ export class AccountResolver {
   @FieldResolver(() => Area, { nullable: true, description: 'The district or street the role is scoped to; null for city roles.' })
   area(@Root() account: Account, @Ctx() { loaders }: Context): Promise<Area | null> {
     return account.areaId === null ? Promise.resolve(null) : loaders.area.byId.load(account.areaId);
+  }
+
+  @FieldResolver(() => WorkGroupMember, {
+    nullable: true,
+    description:
+      "A street worker's own entry in the street's work group: its liaison points are the organizations the worker looks after (专包) — the work-group desk starts there. Null for other roles.",
+  })
+  workGroupMember(@Root() account: Account, @Ctx() { loaders }: Context): Promise<WorkGroupMember | null> {
+    return account.workGroupMemberId === null ? Promise.resolve(null) : loaders.workGroupMember.byId.load(account.workGroupMemberId);
   }
 }
 
