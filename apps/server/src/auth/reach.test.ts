@@ -1,6 +1,7 @@
 import type { TestDatabase } from '@liangxin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertJinanFixture, sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../test/helpers.js';
+import { CODES, insertJinanFixture, sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../test/helpers.js';
+import { csv, ORG_HEADERS, orgRow } from '../import/import-fixture.js';
 import { toGlobalId } from '../relay/cursor.js';
 import { openScopedConnection } from './reach.js';
 
@@ -85,6 +86,20 @@ describe('row-level security', () => {
     const response = await app.gql(deregister, { id: toGlobalId('Organization', 2) }, { authorization: street10 });
     expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await sql(db.url, 'SELECT id, status, version FROM organization ORDER BY id')).rows).toEqual(before.rows);
+  });
+
+  it("checks a street worker's import rows against the street: home rows pass, another street's and a code registered there are refused", async () => {
+    const file = csv(ORG_HEADERS, [
+      orgRow(40),
+      orgRow(41, { 所在街道: '370103001', 所在园区: undefined, 所在楼宇: undefined, 所在商圈: undefined }),
+      orgRow(42, { 统一社会信用代码: CODES.socialGroup }),
+    ]);
+    const response = await fetch(`${app.url}/import/organizations?dryRun=1`, { method: 'POST', body: file, headers: { authorization: street10 } });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as { rows: { outcome: string; issues?: { reason: string }[] }[] };
+    expect(report.rows.map((r) => r.outcome)).toEqual(['CREATE', 'REFUSED', 'REFUSED']);
+    expect(report.rows[1]!.issues!.map((i) => i.reason)).toContain('UNKNOWN_AREA');
+    expect(report.rows[2]!.issues!.map((i) => i.reason)).toContain('REGISTERED_OUTSIDE_REACH');
   });
 
   it('refuses every mutation of a read-only analyst before any SQL', async () => {
