@@ -44,6 +44,7 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
     throw new Error(`the session secret must have at least ${MIN_SECRET_LENGTH} characters`);
   }
   let key: Promise<Uint8Array> | undefined;
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
   const getKey = () => {
     key ??= (options.secret !== undefined ? Promise.resolve(options.secret) : storedSecret(options.dataSource))
       .then((secret) => new TextEncoder().encode(secret))
@@ -69,28 +70,46 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
     },
 
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, await getKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
-        const id = Number(payload.sub);
-        const { usr, rol, area } = payload as { usr?: unknown; rol?: unknown; area?: unknown };
-        if (!Number.isSafeInteger(id) || typeof usr !== 'string' || !ACCOUNT_ROLES.includes(rol as AccountRole)) return null;
-        if (area !== null && !Number.isSafeInteger(area)) return null;
-        return {
-          kind: 'account',
-          id,
-          role: rol as AccountRole,
-          areaIds: area === null ? [] : [area as number],
-          scopes: [],
-          allowedOperationHashes: null,
-          actor: `account:${usr}`,
-        };
-      } catch (error) {
-        if (error instanceof joseErrors.JOSEError) return null;
-        throw error;
-      }
+      const cached = verified.get(token);
+      if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
+      if (cached) verified.delete(token);
+      const checked = await check(token);
+      if (!checked) return null;
+      // Tokens already checked are remembered until they expire: a client sends the same token
+      // with every request, and checking the signature each time (WebCrypto HMAC through jose)
+      // was a visible part of a small request's CPU. Bounded; the oldest entry goes first.
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, checked);
+      return checked.principal;
     },
   };
+
+  async function check(token: string): Promise<{ principal: Principal; expiresAtMs: number } | null> {
+    try {
+      const { payload } = await jwtVerify(token, await getKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
+      const id = Number(payload.sub);
+      const { usr, rol, area } = payload as { usr?: unknown; rol?: unknown; area?: unknown };
+      if (!Number.isSafeInteger(id) || typeof usr !== 'string' || !ACCOUNT_ROLES.includes(rol as AccountRole)) return null;
+      if (area !== null && !Number.isSafeInteger(area)) return null;
+      const principal: Principal = {
+        kind: 'account',
+        id,
+        role: rol as AccountRole,
+        areaIds: area === null ? [] : [area as number],
+        scopes: [],
+        allowedOperationHashes: null,
+        actor: `account:${usr}`,
+      };
+      return { principal, expiresAtMs: (payload.exp as number) * 1000 };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  }
 }
+
+/** How many checked session tokens a process remembers (see `remember`). */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 /** The stored key, made by whichever process asks first (one statement either way). */
 async function storedSecret(dataSource: DataSource): Promise<string> {
