@@ -18,7 +18,8 @@ export interface ScopedConnection {
 
 /**
  * One statement: the reach (every area whose ancestor path meets the principal's areas), the
- * visible areas (the reach and its ancestors) and the account id, read as the owner, then the
+ * visible areas (the reach and its ancestors), the areas shown as places (those and the pools of
+ * instructors assigned in the reach) and the account id, read as the owner, then the
  * role. The CTEs are read before the role changes: the target list runs on their row.
  */
 const ENTER = `WITH reach AS (
@@ -26,14 +27,26 @@ const ENTER = `WITH reach AS (
 ), visible AS (
   SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids
     FROM (SELECT id FROM area WHERE path && $1::int[] UNION SELECT unnest(path) FROM area WHERE id = ANY($1::int[])) v
+), places AS (
+  -- The visible areas, and the talent pools (with their ancestors) of instructors assigned in the
+  -- reach: Instructor.poolArea is never null. Shown as places only: their parks, committees and
+  -- counts stay out of sight.
+  SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids
+    FROM (SELECT unnest(ids) AS id FROM visible
+          UNION SELECT unnest(a.path) FROM liaison_point lp
+                  JOIN organization o ON o.id = lp.organization_id
+                  JOIN instructor i ON i.id = lp.instructor_id
+                  JOIN area a ON a.id = i.pool_area_id
+                 WHERE o.street_id IN (SELECT id FROM area WHERE path && $1::int[])) p
 )
 SELECT set_config('liangxin.reach', reach.ids::text, false),
        set_config('liangxin.visible_areas', visible.ids::text, false),
+       set_config('liangxin.place_areas', places.ids::text, false),
        set_config('liangxin.account_id', $2::text, false),
        set_config('role', 'liangxin_scoped', false)
-  FROM reach, visible`;
+  FROM reach, visible, places`;
 
-const LEAVE = 'RESET ROLE; RESET liangxin.reach; RESET liangxin.visible_areas; RESET liangxin.account_id';
+const LEAVE = 'RESET ROLE; RESET liangxin.reach; RESET liangxin.visible_areas; RESET liangxin.place_areas; RESET liangxin.account_id';
 
 /**
  * A connection for the principal's request, taken lazily: nothing is sent until the request's first

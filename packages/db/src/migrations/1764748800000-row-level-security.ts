@@ -10,7 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `liangxin.reach` (the ids of the areas in the subtrees of the principal's areas: a district
  *   and its streets and communities) and `liangxin.visible_areas` (the reach plus its ancestors,
  *   so a street worker sees the district and the city as places, with counts of their own part
- *   only). `liangxin.account_id` lets an account read its own `account` row (`me`).
+ *   only); `liangxin.place_areas` adds the talent pools of instructors assigned in the reach,
+ *   shown as areas only. `liangxin.account_id` lets an account read its own `account` row (`me`).
  * - Every table a scoped principal may touch gets a policy below; tables it must not touch (other
  *   accounts, tokens, the session key, the coverage tally and its timelines) get no grant at all.
  *   A missing setting means an empty reach: a scoped connection without its settings sees nothing.
@@ -44,6 +45,9 @@ export class RowLevelSecurity1764748800000 implements MigrationInterface {
       $fn$;
       CREATE FUNCTION liangxin_visible_areas() RETURNS integer[] LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
         SELECT coalesce(nullif(current_setting('liangxin.visible_areas', true), ''), '{}')::integer[]
+      $fn$;
+      CREATE FUNCTION liangxin_place_areas() RETURNS integer[] LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
+        SELECT coalesce(nullif(current_setting('liangxin.place_areas', true), ''), '{}')::integer[]
       $fn$;
 
       -- The audit trail of a node is visible when the node is (policies of the node's table apply,
@@ -104,7 +108,7 @@ export class RowLevelSecurity1764748800000 implements MigrationInterface {
     // The rows each table shows a scoped principal. `IN (SELECT id FROM t)` applies t's own
     // policy and plans as one hashed set per statement, not a probe per row.
     const policies: [table: string, visible: string][] = [
-      ['area', `id = ANY ((SELECT liangxin_visible_areas())::integer[])`],
+      ['area', `id = ANY ((SELECT liangxin_place_areas())::integer[])`],
       ['park', `area_id = ANY ((SELECT liangxin_visible_areas())::integer[])`],
       ['building', `street_id = ANY ((SELECT liangxin_reach())::integer[])`],
       ['business_district', `street_id = ANY ((SELECT liangxin_reach())::integer[])`],
@@ -114,12 +118,13 @@ export class RowLevelSecurity1764748800000 implements MigrationInterface {
       ['fund_budget', `area_id = ANY ((SELECT liangxin_visible_areas())::integer[])`],
       ['account', `id = (SELECT nullif(current_setting('liangxin.account_id', true), '')::integer)`],
       ['organization', `street_id = ANY ((SELECT liangxin_reach())::integer[])`],
-      ['party_organization', `area_id = ANY ((SELECT liangxin_reach())::integer[])`],
+      // Its own area in the reach, or covering a visible organization: a park's or a district's
+      // Party organization covering an organization of the street counts in the street's coverage.
+      ['party_organization', `area_id = ANY ((SELECT liangxin_reach())::integer[]) OR id IN (SELECT party_organization_id FROM party_organization_coverage)`],
       ['party_organization_coverage', `organization_id IN (SELECT id FROM organization)`],
-      [
-        'party_member',
-        `organization_id IN (SELECT id FROM organization) OR ledger_area_id = ANY ((SELECT liangxin_reach())::integer[]) OR party_organization_id IN (SELECT id FROM party_organization)`,
-      ],
+      // Members are seen where they work: every member has an employer (PartyMember.organization is
+      // never null), and the ledgers count members by their employer's area.
+      ['party_member', `organization_id IN (SELECT id FROM organization)`],
       ['liaison_point', `organization_id IN (SELECT id FROM organization)`],
       ['instructor', `pool_area_id = ANY ((SELECT liangxin_visible_areas())::integer[]) OR id IN (SELECT instructor_id FROM liaison_point WHERE instructor_id IS NOT NULL)`],
       ['visit', `organization_id IN (SELECT id FROM organization)`],
@@ -155,7 +160,7 @@ export class RowLevelSecurity1764748800000 implements MigrationInterface {
     await q.query(`DROP POLICY IF EXISTS audit_log_read ON audit_log`);
     await q.query(`DROP POLICY IF EXISTS audit_log_write ON audit_log`);
     await q.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM liangxin_scoped`);
-    await q.query(`DROP FUNCTION liangxin_credit_codes_registered(text[]), liangxin_node_visible(text, bigint), liangxin_visible_areas(), liangxin_reach()`);
+    await q.query(`DROP FUNCTION liangxin_credit_codes_registered(text[]), liangxin_node_visible(text, bigint), liangxin_place_areas(), liangxin_visible_areas(), liangxin_reach()`);
   }
 }
 
