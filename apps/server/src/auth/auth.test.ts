@@ -226,7 +226,18 @@ describe('demo accounts', () => {
     const demo = await testDatabase();
     try {
       await insertJinanFixture(demo.url);
+      // The street's work group: one member who left, one with no organizations, one who looks
+      // after organization 1 — the demo street worker must be the last.
+      await sql(
+        demo.url,
+        `INSERT INTO work_group_member (id, street_id, name, phone, title, joined_on, left_on) VALUES
+           (1, 10, '甲测试', '13700000001', '组员', '2020-01-01', '2021-01-01'),
+           (2, 10, '乙测试', '13700000002', '组员', '2020-01-01', NULL),
+           (3, 10, '丙测试', '13700000003', '组员', '2020-01-01', NULL);
+         INSERT INTO liaison_point (id, kind, organization_id, work_group_member_id, since) VALUES (1, 'WORK_GROUP', 1, 3, '2024-01-01');`,
+      );
       const made = await ensureDemoAccounts(demo.url);
+      expect((await sql(demo.url, `SELECT work_group_member_id FROM account WHERE username = 'street'`)).rows).toEqual([{ work_group_member_id: 3 }]);
       expect(made!.accounts.map((a) => [a.username, a.password, a.role, a.area])).toEqual([
         ['analyst', 'demo-analyst', 'CITY_ANALYST', null],
         ['admin', 'demo-admin', 'CITY_ADMIN', null],

@@ -42,7 +42,16 @@ export async function ensureDemoAccounts(url: string): Promise<DemoAccountsOutco
     const district = areas.find((a) => a.level === 'DISTRICT');
     const street = areas.find((a) => a.level === 'STREET');
     if (!district || !street) return null;
-    const { rows: members } = await client.query<{ id: number }>('SELECT id FROM work_group_member WHERE street_id = $1 ORDER BY id LIMIT 1', [street.id]);
+    // The street worker is the work-group member of the street still in the group who looks after
+    // (专包) the most organizations today, so the demo desk opens with work on it.
+    const { rows: members } = await client.query<{ id: number }>(
+      `SELECT m.id FROM work_group_member m
+        WHERE m.street_id = $1 AND (m.left_on IS NULL OR m.left_on > current_date)
+        ORDER BY (SELECT count(*) FROM liaison_point lp
+                   WHERE lp.work_group_member_id = m.id AND lp.since <= current_date AND (lp.until IS NULL OR lp.until > current_date)) DESC, m.id
+        LIMIT 1`,
+      [street.id],
+    );
 
     const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
     await client.query('BEGIN');

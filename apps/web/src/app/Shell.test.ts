@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { navFor } from './Shell';
+
+describe('navFor', () => {
+  it('starts a street worker at the desk and their street, an analyst at the dashboard', () => {
+    expect(navFor('STREET_WORKER', '370102001').slice(0, 2).map((i) => i.to)).toEqual(['/desk', '/areas/370102001']);
+    expect(navFor('CITY_ANALYST', null)[0]?.to).toBe('/dashboard');
+  });
+
+  it('offers the import to those who may write, not to the analyst', () => {
+    expect(navFor('CITY_ANALYST', null).some((i) => i.key === 'import')).toBe(false);
+    expect(navFor('CITY_ADMIN', null).some((i) => i.key === 'import')).toBe(true);
+    expect(navFor('DISTRICT_OFFICER', '370102').find((i) => i.key === 'areas')?.to).toBe('/areas/370102');
+  });
+});

@@ -1,0 +1,22 @@
+import { lazy, Suspense } from 'react';
+import type { EChartsOption } from './EChart';
+import { Loading } from './states';
+
+// ECharts is ~350 KB gzip: loaded only when a page draws a chart, never in the entry chunk.
+const EChart = lazy(() => import('./EChart'));
+
+export interface ChartProps {
+  option: EChartsOption;
+  /** What the chart shows, for screen readers (the figures are also in a table or links next to it). */
+  label: string;
+  height?: number;
+  onClickName?: (name: string, dataIndex: number) => void;
+}
+
+export function Chart(props: ChartProps) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <EChart {...props} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,163 @@
+import { useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useHomeScope } from '../dashboard/DashboardPage';
+import { BlindSpotList } from '../../components/BlindSpotList';
+import { Pager } from '../../components/Pager';
+import { ErrorState, Loading } from '../../components/states';
+import { graphql } from '../../gql';
+import type { OrganizationFilter } from '../../gql/graphql';
+import { downloadFile } from '../../lib/authFetch';
+import { isIsoDate, todayInShanghai } from '../../lib/dates';
+
+export const blindSpotsQuery = graphql(`
+  query BlindSpots($scope: String, $asOf: Date, $filter: OrganizationFilter, $after: String) {
+    blindSpots(scope: $scope, asOf: $asOf, filter: $filter, first: 50, after: $after, orderBy: { field: EMPLOYEES, direction: DESC }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...BlindSpot_row
+      }
+    }
+  }
+`);
+
+const CONTAINERS = ['', 'PARK', 'BUILDING', 'BUSINESS_DISTRICT', 'NONE'] as const;
+
+/** The list filter of the URL's parameters, shared with the export (same names as /export/blind-spots.xlsx). */
+export function blindSpotFilter(params: URLSearchParams): { filter: OrganizationFilter; exportParams: URLSearchParams } {
+  const filter: OrganizationFilter = {};
+  const exportParams = new URLSearchParams();
+  const container = params.get('container');
+  if (container === 'PARK') filter.inPark = true;
+  if (container === 'BUILDING') filter.inBuilding = true;
+  if (container === 'BUSINESS_DISTRICT') filter.inBusinessDistrict = true;
+  if (container === 'NONE') Object.assign(filter, { inPark: false, inBuilding: false, inBusinessDistrict: false });
+  const category = params.get('category');
+  if (category === 'NON_PUBLIC_ECONOMIC' || category === 'SOCIAL') filter.category = [category];
+  if (params.get('isKey') === 'true') filter.isKey = true;
+  const text = params.get('text')?.trim();
+  if (text) filter.text = text;
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === 'category') exportParams.set('category', (v as string[]).join(','));
+    else if (k !== 'text' || v) exportParams.set(k, String(v));
+  }
+  return { filter, exportParams };
+}
+
+export function BlindSpotsPage() {
+  const { t } = useTranslation();
+  const home = useHomeScope();
+  const [params, setParams] = useSearchParams();
+  const scope = params.get('scope') || home;
+  const asOfParam = params.get('asOf');
+  const asOf = isIsoDate(asOfParam) ? asOfParam : todayInShanghai();
+  const { filter, exportParams } = blindSpotFilter(params);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const { data, loading, error, refetch } = useQuery(blindSpotsQuery, { variables: { scope, asOf, filter, after } });
+  const [exporting, setExporting] = useState<'idle' | 'busy' | string>('idle');
+
+  const [text, setText] = useState(params.get('text') ?? '');
+
+  function update(key: string, value: string) {
+    setCursors([null]);
+    setParams((p) => {
+      if (value) p.set(key, value);
+      else p.delete(key);
+      return p;
+    });
+  }
+
+  function submitText(e: FormEvent) {
+    e.preventDefault();
+    update('text', text.trim());
+  }
+
+  async function exportXlsx() {
+    const q = new URLSearchParams(exportParams);
+    if (scope) q.set('scope', scope);
+    q.set('asOf', asOf);
+    setExporting('busy');
+    try {
+      await downloadFile(`/export/blind-spots.xlsx?${q}`, `blind-spots-${scope ?? 'city'}-${asOf}.xlsx`);
+      setExporting('idle');
+    } catch (e) {
+      setExporting(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{t('blindSpots.title')}</h1>
+        <button type="button" onClick={() => void exportXlsx()} disabled={exporting === 'busy'}>
+          {exporting === 'busy' ? t('blindSpots.exporting') : t('blindSpots.export')}
+        </button>
+      </header>
+      {exporting !== 'idle' && exporting !== 'busy' && (
+        <p role="alert" className="error-text">
+          {t('blindSpots.exportFailed', { message: exporting })}
+        </p>
+      )}
+      <form className="filters" onSubmit={submitText} aria-label={t('common.filters')}>
+        <label>
+          {t('common.scope')}
+          <input value={params.get('scope') ?? ''} placeholder={home ?? t('dashboard.city')} onChange={(e) => update('scope', e.target.value.trim())} />
+        </label>
+        <label>
+          {t('common.asOf')}
+          <input type="date" value={asOf} onChange={(e) => e.target.value && update('asOf', e.target.value)} />
+        </label>
+        <label>
+          {t('dashboard.containerType')}
+          <select value={params.get('container') ?? ''} onChange={(e) => update('container', e.target.value)}>
+            {CONTAINERS.map((c) => (
+              <option key={c} value={c}>
+                {c ? t(`containerType.${c}`) : t('common.all')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('organization.category')}
+          <select value={params.get('category') ?? ''} onChange={(e) => update('category', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            <option value="NON_PUBLIC_ECONOMIC">{t('category.NON_PUBLIC_ECONOMIC')}</option>
+            <option value="SOCIAL">{t('category.SOCIAL')}</option>
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={params.get('isKey') === 'true'} onChange={(e) => update('isKey', e.target.checked ? 'true' : '')} />
+          {t('organization.keyOnly')}
+        </label>
+        <label>
+          {t('common.search')}
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit">{t('common.apply')}</button>
+      </form>
+      {error && !data ? (
+        <ErrorState error={error} retry={refetch} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <section aria-busy={loading} aria-label={t('blindSpots.title')}>
+          <BlindSpotList rows={data.blindSpots.nodes} caption={t('blindSpots.title')} />
+          <Pager
+            total={data.blindSpots.totalCount}
+            shown={data.blindSpots.nodes.length}
+            hasNext={data.blindSpots.pageInfo.hasNextPage}
+            hasPrevious={cursors.length > 1}
+            onNext={() => setCursors((c) => [...c, data.blindSpots.pageInfo.endCursor ?? null])}
+            onPrevious={() => setCursors((c) => c.slice(0, -1))}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
