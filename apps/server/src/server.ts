@@ -15,7 +15,7 @@ import { operationAllowListPlugin } from './auth/operation-allow-list.js';
 import { createSessions, type Sessions } from './auth/session.js';
 import { createContext, type Context } from './context.js';
 import { createDataSource } from './db/data-source.js';
-import type { StatementCounter } from './db/statement-counter.js';
+import { StatementCounter } from './db/statement-counter.js';
 import { describeError } from './errors/describe-error.js';
 import { createFormatError } from './errors/format-error.js';
 import { createReadinessCheck, healthRouter, type Readiness } from './http/health.js';
@@ -100,6 +100,8 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     poolSize: config.poolSize,
     slowQueryMs: config.slowQueryMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    // A request's statements are counted into its scope, which the request already carries.
+    statements: new StatementCounter(() => currentRequestScope()?.statements),
   });
   await dataSource.initialize();
   const sessions = createSessions({ dataSource, secret: config.sessionSecret, ttlSeconds: config.sessionTtlSeconds });

@@ -14,7 +14,18 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export class StatementCounter {
   readonly #scope = new AsyncLocalStorage<StatementTally>();
   readonly #captures = new Set<StatementTally>();
+  readonly #current: (() => StatementTally | undefined) | undefined;
   #total = 0;
+
+  /**
+   * `current`: where the tally of the running request is found when the caller keeps one already
+   * (the server's request scope). Then `track` adds no AsyncLocalStorage of its own: each one
+   * costs every promise of every request a little (measured: about a tenth of the CPU of a
+   * 112-street coverage request).
+   */
+  constructor(current?: () => StatementTally | undefined) {
+    this.#current = current;
+  }
 
   /** Statements sent since the DataSource was created. */
   get total(): number {
@@ -23,13 +34,13 @@ export class StatementCounter {
 
   record(sql: string): void {
     this.#total++;
-    this.#scope.getStore()?.record(sql);
+    (this.#current ? this.#current() : this.#scope.getStore())?.record(sql);
     for (const tally of this.#captures) tally.record(sql);
   }
 
   /** Runs `fn` so that statements issued from its async context land in `tally`. */
   track<T>(tally: StatementTally, fn: () => T): T {
-    return this.#scope.run(tally, fn);
+    return this.#current ? fn() : this.#scope.run(tally, fn);
   }
 
   /** Runs `fn` and returns every statement sent on the DataSource meanwhile, in order. */
