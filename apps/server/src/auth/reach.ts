@@ -17,36 +17,59 @@ export interface ScopedConnection {
 }
 
 /**
- * One statement: the reach (every area whose ancestor path meets the principal's areas), the
- * visible areas (the reach and its ancestors), the areas shown as places (those and the pools of
- * instructors assigned in the reach) and the account id, read as the owner, then the
- * role. The CTEs are read before the role changes: the target list runs on their row.
+ * The areas a principal's areas give it, read as the owner: the reach (every area whose ancestor
+ * path meets the principal's areas), the visible areas (the reach and its ancestors), and the
+ * areas shown as places (those and the pools of instructors assigned in the reach, with their
+ * ancestors: Instructor.poolArea is never null; their parks, committees and counts stay out of
+ * sight). Costs tens of milliseconds for a district, so it is remembered for REACH_TTL_MS.
  */
-const ENTER = `WITH reach AS (
+const AREAS_OF = `WITH reach AS (
   SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids FROM area WHERE path && $1::int[]
 ), visible AS (
   SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids
     FROM (SELECT id FROM area WHERE path && $1::int[] UNION SELECT unnest(path) FROM area WHERE id = ANY($1::int[])) v
 ), places AS (
-  -- The visible areas, and the talent pools (with their ancestors) of instructors assigned in the
-  -- reach: Instructor.poolArea is never null. Shown as places only: their parks, committees and
-  -- counts stay out of sight.
   SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids
     FROM (SELECT unnest(ids) AS id FROM visible
-          UNION SELECT unnest(a.path) FROM liaison_point lp
-                  JOIN organization o ON o.id = lp.organization_id
-                  JOIN instructor i ON i.id = lp.instructor_id
-                  JOIN area a ON a.id = i.pool_area_id
-                 WHERE o.street_id IN (SELECT id FROM area WHERE path && $1::int[])) p
+          UNION SELECT unnest(a.path) FROM area a
+                 WHERE a.id IN (SELECT i.pool_area_id FROM liaison_point lp
+                                  JOIN organization o ON o.id = lp.organization_id
+                                  JOIN instructor i ON i.id = lp.instructor_id
+                                 WHERE lp.instructor_id IS NOT NULL AND o.street_id IN (SELECT id FROM area WHERE path && $1::int[]))) p
 )
-SELECT set_config('liangxin.reach', reach.ids::text, false),
-       set_config('liangxin.visible_areas', visible.ids::text, false),
-       set_config('liangxin.place_areas', places.ids::text, false),
-       set_config('liangxin.account_id', $2::text, false),
-       set_config('role', 'liangxin_scoped', false)
-  FROM reach, visible, places`;
+SELECT reach.ids::text AS reach, visible.ids::text AS visible, places.ids::text AS places FROM reach, visible, places`;
+
+/** The switch: the settings the policies read, then the role. */
+const ENTER = `SELECT set_config('liangxin.reach', $1, false), set_config('liangxin.visible_areas', $2, false),
+  set_config('liangxin.place_areas', $3, false), set_config('liangxin.account_id', $4, false), set_config('role', 'liangxin_scoped', false)`;
 
 const LEAVE = 'RESET ROLE; RESET liangxin.reach; RESET liangxin.visible_areas; RESET liangxin.place_areas; RESET liangxin.account_id';
+
+/**
+ * How long a principal's areas are remembered. Areas and instructors' assignments change rarely;
+ * a new assignment shows its instructor's pool as a place within this time.
+ */
+const REACH_TTL_MS = 60_000;
+
+interface Areas {
+  reach: string;
+  visible: string;
+  places: string;
+}
+
+const remembered = new WeakMap<DataSource, Map<string, { at: number; areas: Promise<Areas> }>>();
+
+function areasOf(dataSource: DataSource, principal: Principal, send: QueryRunner['query']): Promise<Areas> {
+  let byKey = remembered.get(dataSource);
+  if (!byKey) remembered.set(dataSource, (byKey = new Map()));
+  const key = [...principal.areaIds].sort((a, b) => a - b).join(',');
+  const hit = byKey.get(key);
+  if (hit && Date.now() - hit.at < REACH_TTL_MS) return hit.areas;
+  const areas = (send(AREAS_OF, [principal.areaIds]) as Promise<Areas[]>).then((rows) => rows[0]!);
+  byKey.set(key, { at: Date.now(), areas });
+  areas.catch(() => byKey.delete(key));
+  return areas;
+}
 
 /**
  * A connection for the principal's request, taken lazily: nothing is sent until the request's first
@@ -58,7 +81,10 @@ export function openScopedConnection(dataSource: DataSource, principal: Principa
   const runner = dataSource.createQueryRunner();
   const send = runner.query.bind(runner) as QueryRunner['query'];
   let entered: Promise<void> | undefined;
-  const enter = () => (entered ??= send(ENTER, [principal.areaIds, principal.kind === 'account' ? String(principal.id) : '']).then(() => undefined));
+  const enter = () =>
+    (entered ??= areasOf(dataSource, principal, send).then(async (a) => {
+      await send(ENTER, [a.reach, a.visible, a.places, principal.kind === 'account' ? String(principal.id) : '']);
+    }));
   // Own property: TypeORM's manager, transactions and repositories all send through runner.query.
   runner.query = (async (query: string, parameters?: unknown[], structured?: boolean) => {
     await enter();
