@@ -87,7 +87,7 @@ const LOADING = 'LOADING';
  * (verifyTriggerInvariants). Run per row they query the table being loaded, whose statistics
  * say "empty" for the whole COPY, and at scale 20 cost over a minute. The coverage tally's
  * triggers (coverage_tally_*) are off during the load too, and the tally is rebuilt once from the
- * loaded rows before the last commit. Other triggers stay on.
+ * loaded rows after the last commit (in parts, on both connections). Other triggers stay on.
  */
 const BULK_CHECKED_TRIGGERS = [
   { table: 'party_organization', trigger: 'party_organization_no_cycle' },
@@ -213,6 +213,8 @@ export async function loadDataset(url: string, options: LoadOptions): Promise<Lo
   const side = new pg.Client({ connectionString: url });
   await main.connect();
   let sideWork: Promise<void> | undefined;
+  let timelines: Promise<void> | undefined;
+  let sideRest: Promise<void> | undefined;
   let ddl: Ddl[] = [];
   let datasetId = 0;
   let committed = false;
@@ -274,11 +276,17 @@ export async function loadDataset(url: string, options: LoadOptions): Promise<Lo
         await verifyTriggerInvariants(main);
         await restoreAll(main, ddl.filter((d) => names.has(d.table) && d.kind === 'trigger'));
       });
-      if (index === stages.length - 1) await timed('tally', () => main.query('SELECT coverage_rebuild()'));
+      const last = index === stages.length - 1;
+      // The tally is rebuilt after the commit, in parts on both connections (below); until then
+      // it is empty, and the dataset row still says LOADING.
+      if (last) await main.query('TRUNCATE organization_coverage_timeline, party_organization_weak_timeline, coverage_tally');
       await resetSequences(main, [...names]);
       await main.query('COMMIT');
       committed = true;
       builder.add(ddl.filter((d) => names.has(d.table) && d.kind === 'index'), [...names], rowCounts);
+      // The timelines first, on whichever connection is free: organizations in two id ranges,
+      // Party organizations; ahead of the indexes, which do not need them.
+      if (last) timelines = builder.addFront(await tallyTimelineJobs(main));
       if (!sideWork) {
         await side.connect();
         sideWork = builder.run(side);
@@ -289,9 +297,17 @@ export async function loadDataset(url: string, options: LoadOptions): Promise<Lo
     }
 
     const checksum = hash.digest();
+    // The side connection joins again once it has drained what it had.
+    sideRest = sideWork!.then(() => builder.run(side));
+    sideRest.catch(() => {});
+    await timed('tally', async () => {
+      // Timelines on both connections; then the tally from them here, while the side
+      // connection goes on with the indexes.
+      await builder.runWhile(main, timelines!);
+      await main.query('SELECT coverage_rebuild_tally()');
+    });
     await timed('indexes', async () => {
-      // The side connection joins again once it has drained what it had.
-      await Promise.all([sideWork!.then(() => builder.run(side)), builder.run(main)]);
+      await Promise.all([sideRest, builder.run(main)]);
     });
     await main.query(`UPDATE dataset SET checksum = $1, row_counts = $2 WHERE id = $3`, [checksum, JSON.stringify(rowCounts), datasetId]);
     await main.query(`SELECT pg_advisory_unlock(hashtext('liangxin.datagen'))`);
@@ -301,6 +317,7 @@ export async function loadDataset(url: string, options: LoadOptions): Promise<Lo
     await main.query('ROLLBACK').catch(() => {});
     builder.stop();
     await sideWork?.catch(() => {});
+    await sideRest?.catch(() => {});
     // A stage (and the dataset row) may have committed: leave nothing.
     if (committed) await emptyAndRestore(main, ddl).catch(() => {});
     throw error;
@@ -446,11 +463,38 @@ async function resetSequences(client: pg.Client, tables: string[]): Promise<void
 }
 
 /**
- * A queue of index builds (largest first) and ANALYZEs, drained by whichever connections run
- * it; a second connection can join while the first is busy.
+ * The statements that rebuild the coverage tally's timelines from the committed data
+ * (coverage_rebuild() in parts, see the migration faster-coverage-rebuild): the organizations in
+ * two id ranges, the Party organizations. Each is independent of the others; the tally itself
+ * (coverage_rebuild_tally()) comes after all of them.
+ */
+async function tallyTimelineJobs(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ lo: number | null; hi: number | null }>(`SELECT min(id) AS lo, max(id) AS hi FROM organization`);
+  const { lo, hi } = rows[0];
+  const organizations =
+    lo === null || hi === null || hi - lo < 2
+      ? [`SELECT coverage_rebuild_organization_timelines(NULL, NULL)`]
+      : [
+          `SELECT coverage_rebuild_organization_timelines(NULL, ${Math.floor((lo + hi) / 2)})`,
+          `SELECT coverage_rebuild_organization_timelines(${Math.floor((lo + hi) / 2) + 1}, NULL)`,
+        ];
+  return [...organizations, `SELECT coverage_rebuild_party_organization_timelines()`];
+}
+
+/** A job of the queue: an index to build, a table to ANALYZE, or a statement to run. */
+interface Job {
+  ddl?: Ddl;
+  analyze?: string;
+  sql?: string;
+  settle?: (error?: unknown) => void;
+}
+
+/**
+ * A queue of index builds (largest first), ANALYZEs and other statements, drained by whichever
+ * connections run it; a second connection can join while the first is busy.
  */
 class IndexBuilder {
-  private readonly queue: { ddl?: Ddl; analyze?: string }[] = [];
+  private readonly queue: Job[] = [];
   private failure: unknown;
   private stopped = false;
 
@@ -463,22 +507,58 @@ class IndexBuilder {
     this.queue.push(...tables.map((analyze) => ({ analyze })));
   }
 
+  /** Statements to run before everything queued; resolves when all of them have run. */
+  addFront(statements: string[]): Promise<void> {
+    const done = statements.map((sql) => {
+      const job: Job = { sql };
+      const settled = new Promise<void>((resolve, reject) => (job.settle = (error) => (error === undefined ? resolve() : reject(error))));
+      return { job, settled };
+    });
+    this.queue.unshift(...done.map((d) => d.job));
+    const all = Promise.all(done.map((d) => d.settled)).then(() => undefined);
+    all.catch(() => {});
+    return all;
+  }
+
   stop(): void {
     this.stopped = true;
+    for (const job of this.queue.splice(0)) job.settle?.(new Error('load stopped'));
   }
 
   async run(client: pg.Client): Promise<void> {
-    await client.query(`SET maintenance_work_mem = '${this.memoryMb}MB'`);
-    for (let job = this.queue.shift(); job && !this.stopped && !this.failure; job = this.queue.shift()) {
+    await this.drain(client, () => true);
+  }
+
+  /**
+   * Runs the statements at the head of the queue until none is left, then waits for `pending`
+   * (those another connection is still running).
+   */
+  async runWhile(client: pg.Client, pending: Promise<void>): Promise<void> {
+    await this.drain(client, (job) => job.sql !== undefined);
+    await pending;
+  }
+
+  private async drain(client: pg.Client, take: (job: Job) => boolean): Promise<void> {
+    if (!this.configured.has(client)) {
+      await client.query(`SET maintenance_work_mem = '${this.memoryMb}MB'`);
+      this.configured.add(client);
+    }
+    while (this.queue.length > 0 && take(this.queue[0]) && !this.stopped && !this.failure) {
+      const job = this.queue.shift()!;
       try {
-        if (job.analyze) await client.query(`ANALYZE ${quote(job.analyze)}`);
+        if (job.sql) await client.query(job.sql);
+        else if (job.analyze) await client.query(`ANALYZE ${quote(job.analyze)}`);
         else if (job.ddl && !(await exists(client, job.ddl))) await restore(client, job.ddl);
+        job.settle?.();
       } catch (error) {
         this.failure ??= error;
+        job.settle?.(error);
       }
     }
     if (this.failure) throw this.failure;
   }
+
+  private readonly configured = new WeakSet<pg.Client>();
 }
 
 /**
