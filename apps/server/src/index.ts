@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 
 export { createServer } from './server.js';
+export { ensureDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
+export type { DemoAccountsOutcome } from './auth/demo-accounts.js';
 export type { ServerConfig, LiangxinServer, Listener } from './server.js';
 export { buildLiangxinSchema, printLiangxinSchema, RESOLVERS } from './schema.js';
 export type { Context } from './context.js';

@@ -3,7 +3,13 @@ import type { EChartsOption } from './EChart';
 import { Loading } from './states';
 
 // ECharts is ~350 KB gzip: loaded only when a page draws a chart, never in the entry chunk.
-const EChart = lazy(() => import('./EChart'));
+const loadEChart = () => import('./EChart');
+const EChart = lazy(loadEChart);
+
+/** Starts fetching ECharts before a chart is drawn (a page that will draw one, while its data loads). */
+export function preloadCharts(): Promise<unknown> {
+  return loadEChart().catch(() => undefined);
+}
 
 export interface ChartProps {
   option: EChartsOption;

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../../i18n';
 import { renderPage } from '../../test/render';
-import { dashboardQuery, dashboardVariables, DashboardPage } from './DashboardPage';
+import { dashboardContainersQuery, dashboardQuery, dashboardVariables, DashboardPage } from './DashboardPage';
 
 // ECharts needs a real layout engine; the figures are asserted in the tables beside the charts.
 vi.mock('../../components/EChart', () => ({ default: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
@@ -47,13 +47,6 @@ function dashboardResult() {
           { __typename: 'CoverageRow', key: '370102', label: '历下区', stats: { __typename: 'CoverageStats', inScope: 9956, blindSpots: 451, overallCoverageRate: 0.955, organizationCoverageRate: 0.836 } },
         ],
       },
-      containers: {
-        __typename: 'CoverageBreakdown',
-        rows: [
-          { __typename: 'CoverageRow', key: 'PARK', stats: { __typename: 'CoverageStats', inScope: 6970, blindSpots: 48, overallCoverageRate: 0.993 } },
-          { __typename: 'CoverageRow', key: 'NONE', stats: { __typename: 'CoverageStats', inScope: 35989, blindSpots: 3117, overallCoverageRate: 0.913 } },
-        ],
-      },
       ...trend,
       bulletin: {
         __typename: 'Report',
@@ -79,9 +72,27 @@ function dashboardResult() {
   };
 }
 
+// Blind spots by container type: a query of its own, sent alongside (DashboardPage.tsx).
+function containersMock() {
+  return {
+    request: { query: dashboardContainersQuery, variables: { scope: null, asOf: ASOF } },
+    result: {
+      data: {
+        containers: {
+          __typename: 'CoverageBreakdown',
+          rows: [
+            { __typename: 'CoverageRow', key: 'PARK', stats: { __typename: 'CoverageStats', inScope: 6970, blindSpots: 48, overallCoverageRate: 0.993 } },
+            { __typename: 'CoverageRow', key: 'NONE', stats: { __typename: 'CoverageStats', inScope: 35989, blindSpots: 3117, overallCoverageRate: 0.913 } },
+          ],
+        },
+      },
+    },
+  };
+}
+
 function mocks() {
   const { variables, data } = dashboardResult();
-  return [{ request: { query: dashboardQuery, variables }, result: { data } }];
+  return [{ request: { query: dashboardQuery, variables }, result: { data } }, containersMock()];
 }
 
 describe('DashboardPage', () => {
@@ -103,6 +114,11 @@ describe('DashboardPage', () => {
     const bulletin = screen.getByRole('region', { name: '本周通报' });
     expect(within(bulletin).getByText('1,070')).toBeInTheDocument();
     expect(within(bulletin).getByText('+0.6%')).toBeInTheDocument();
+    // The container-type card fills in from its own query.
+    const containers = screen.getByRole('region', { name: '按载体类型的空白点' });
+    const park = await within(containers).findByRole('row', { name: /园区/ });
+    expect(park).toHaveTextContent('6,970');
+    expect(within(park).getByRole('link', { name: '48' })).toHaveAttribute('href', `/blind-spots?asOf=${ASOF}&container=PARK`);
   });
 
   it('shows the same figures in English after the language switch', async () => {
@@ -120,9 +136,24 @@ describe('DashboardPage', () => {
     }
   });
 
+  it('shows the figures while the container-type query is still on its way, and its failure in its own card', async () => {
+    const { variables, data } = dashboardResult();
+    renderPage(<DashboardPage />, {
+      mocks: [{ request: { query: dashboardQuery, variables }, result: { data } }, { request: { query: dashboardContainersQuery, variables: { scope: null, asOf: ASOF } }, error: new Error('slow and broken'), delay: 500 }],
+      route: `/dashboard?asOf=${ASOF}`,
+    });
+    const tiles = await screen.findByRole('region', { name: '覆盖情况' });
+    expect(within(tiles).getByText('93.6%')).toBeInTheDocument();
+    const containers = screen.getByRole('region', { name: '按载体类型的空白点' });
+    expect(within(containers).getByRole('status')).toHaveTextContent('正在加载');
+    const alert = await within(containers).findByRole('alert');
+    expect(alert).toHaveTextContent('加载失败');
+    expect(within(tiles).getByText('93.6%')).toBeInTheDocument();
+  });
+
   it('shows an error with a retry button when the query fails', async () => {
     const { variables } = dashboardResult();
-    renderPage(<DashboardPage />, { mocks: [{ request: { query: dashboardQuery, variables }, error: new Error('boom') }], route: `/dashboard?asOf=${ASOF}` });
+    renderPage(<DashboardPage />, { mocks: [{ request: { query: dashboardQuery, variables }, error: new Error('boom') }, containersMock()], route: `/dashboard?asOf=${ASOF}` });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('加载失败');
     expect(within(alert).getByRole('button', { name: '重试' })).toBeInTheDocument();
