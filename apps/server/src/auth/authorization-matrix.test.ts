@@ -220,7 +220,8 @@ interface Expected {
 
 let db: TestDatabase;
 let app: TestApp;
-let owner: pg.Client;
+/** A pool: the matrix's tests run concurrently and ask in parallel. */
+let owner: pg.Pool;
 const expected = new Map<RoleCase['key'], Expected>();
 let allRows: IdsByType;
 const rowsInArea = new Map<AreaKey, IdsByType>();
@@ -250,8 +251,7 @@ const TEXT_SQL = NODE_TYPES.map(
 beforeAll(async () => {
   db = await testDatabase();
   await insertMatrixFixture(db.url);
-  owner = new pg.Client({ connectionString: db.url });
-  await owner.connect();
+  owner = new pg.Pool({ connectionString: db.url, max: 4 });
   // Several hundred requests a minute from each principal: the rate limits are not under test here.
   app = await startTestApp(db.url, { rateLimits: { perPrincipalPerMinute: 0, signInPerMinute: 0 } });
   const { token } = await createIntegrationToken(app.server.dataSource, { name: 'matrix', scopes: ['read', 'import'], areaIds: [MATRIX_AREAS.districtA.id] });

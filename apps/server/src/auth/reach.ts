@@ -86,9 +86,14 @@ export function openScopedConnection(dataSource: DataSource, principal: Principa
       await send(ENTER, [a.reach, a.visible, a.places, principal.kind === 'account' ? String(principal.id) : '']);
     }));
   // Own property: TypeORM's manager, transactions and repositories all send through runner.query.
-  runner.query = (async (query: string, parameters?: unknown[], structured?: boolean) => {
-    await enter();
-    return send(query, parameters, structured as never);
+  // The request's resolvers ask in parallel, but one connection answers one statement at a time:
+  // they are queued here in the order asked (node-postgres would queue them too, but warns that
+  // it will stop doing so).
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((query: string, parameters?: unknown[], structured?: boolean) => {
+    const result = tail.then(enter).then(() => send(query, parameters, structured as never));
+    tail = result.catch(() => undefined);
+    return result;
   }) as QueryRunner['query'];
   let released: Promise<void> | undefined;
   return {
