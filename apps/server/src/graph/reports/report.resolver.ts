@@ -168,6 +168,12 @@ function activityStatement(scopeId: number, start: string, end: string, before: 
   ), __n AS (
     SELECT __map.key, count(*)::int AS n FROM organization o JOIN __map ON __map.area_id = o.street_id
     WHERE ${inScopeAt('o', e)} AND ${organizationCoveredAt('o', e)} AND NOT (${inScopeAt('o', b)} AND ${organizationCoveredAt('o', b)})
+      -- Only organizations whose state can have changed in (b, e]: registered then, or with a
+      -- covering edge or a Party organization that began then (ends only take coverage away).
+      -- The same rows, without testing coverage twice for every organization of the city.
+      AND (o.registered_on > ${b} AND o.registered_on <= ${e}
+        OR o.id IN (SELECT __cv.organization_id FROM party_organization_coverage __cv JOIN party_organization __cp ON __cp.id = __cv.party_organization_id
+                     WHERE (__cv.since > ${b} AND __cv.since <= ${e}) OR (__cp.established_on > ${b} AND __cp.established_on <= ${e})))
     GROUP BY 1
   ), __v AS (
     SELECT __map.key, count(*)::int AS n FROM visit v JOIN organization o ON o.id = v.organization_id JOIN __map ON __map.area_id = o.street_id
