@@ -43,7 +43,7 @@ export function actorOf(scope: RequestScope): string {
   return scope.principal?.actor ?? 'anonymous';
 }
 
-export async function createContext(dataSource: DataSource, scope: RequestScope, extras: { sessions?: Sessions } = {}): Promise<Context> {
+export function createContext(dataSource: DataSource, scope: RequestScope, extras: { sessions?: Sessions } = {}): Context {
   const scoped = isAreaBound(scope.principal) ? openScopedConnection(dataSource, scope.principal!) : null;
   const db = scoped?.manager ?? dataSource.manager;
   return {

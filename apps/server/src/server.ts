@@ -170,7 +170,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     requireSignIn(),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = await createContext(dataSource, scopeOf(res), { sessions });
+        const context = createContext(dataSource, scopeOf(res), { sessions });
         // The plugin releases it when the response is ready; this catches a request Apollo
         // gave up on before that (the release is idempotent).
         res.once('close', () => void context.release());
