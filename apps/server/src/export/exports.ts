@@ -215,7 +215,7 @@ export async function exportLedgers(db: EntityManager, q: Query, out: () => Writ
     FROM party_member m JOIN organization o ON o.id = m.organization_id JOIN area s ON s.id = o.street_id
       LEFT JOIN area la ON la.id = m.ledger_area_id
     WHERE m.ledger IS NOT NULL AND m.ledger_since <= ${d} AND m.employed_since <= ${d} AND ${inScopeAt('o', d)}
-      AND o.street_id IN (SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${area.id}::int])
+      AND o.street_id = ANY (ARRAY(SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${area.id}::int]))
       AND m.id > ${after}::int
     ORDER BY m.id LIMIT ${BATCH}`;
   const first = await runQuery(db, statement(0));

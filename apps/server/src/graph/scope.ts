@@ -43,9 +43,16 @@ export function scopeCondition(scope: string | null | undefined, path: FieldPath
   return [relate(sql`${id.id}::int`)];
 }
 
-/** `column` holds the id of an area in the subtree of `areaId` (ancestor paths on `area`). */
+/**
+ * `column` holds the id of an area in the subtree of `areaId` (ancestor paths on `area`).
+ *
+ * Written `= ANY (ARRAY(…))`, not `IN (SELECT …)`: the subtree's ids are collected once through
+ * the GIN index on `area.path`, then the column is probed by its index. With `IN`, PostgreSQL
+ * planned a merge join over every area per parent: counting the buildings of 73 streets took
+ * 9.5 ms instead of 0.8, the organizations of a district at scale 20 141 ms instead of 26.
+ */
 export function inAreaSubtree(column: Sql, areaId: Sql): Sql {
-  return sql`${column} IN (SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${areaId}])`;
+  return sql`${column} = ANY (ARRAY(SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${areaId}]))`;
 }
 
 export { raw };

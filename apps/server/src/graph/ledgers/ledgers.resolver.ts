@@ -125,7 +125,7 @@ export class LedgersResolver {
           WHEN m.candidate_on <= ${dd} THEN 'CANDIDATE' WHEN m.activist_on <= ${dd} THEN 'ACTIVIST' ELSE 'APPLICANT' END AS stage,
         count(*)::int AS n
       FROM party_member m JOIN organization o ON o.id = m.organization_id
-      WHERE o.street_id IN (SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${area.id}::int])
+      WHERE o.street_id = ANY (ARRAY(SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${area.id}::int]))
         AND m.applied_on <= ${dd} AND m.employed_since <= ${dd} AND ${inScopeAt('o', dd)}
       GROUP BY 1`,
     );
@@ -152,7 +152,7 @@ export class LedgersResolver {
       FROM party_member m JOIN organization o ON o.id = m.organization_id
       CROSS JOIN LATERAL (VALUES ('APPLICANT', m.applied_on), ('ACTIVIST', m.activist_on), ('CANDIDATE', m.candidate_on),
         ('PROBATIONARY', m.probationary_on), ('FULL', m.full_on)) AS __e(stage, reached_on)
-      WHERE o.street_id IN (SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${area.id}::int])
+      WHERE o.street_id = ANY (ARRAY(SELECT __a.id FROM area __a WHERE __a.path @> ARRAY[${area.id}::int]))
         AND __e.reached_on BETWEEN ${range.start}::date AND ${range.end}::date
       GROUP BY 1`,
     );
