@@ -151,6 +151,12 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     await page.getByRole('img', { name: '近12个月总覆盖率与组织覆盖率折线图' }).locator('svg').waitFor();
     await page.getByRole('region', { name: '本周通报' }).waitFor();
     await screenshot(page, 'dashboard');
+
+    // A figure leads to the list behind it: the work-covered count opens the organizations that
+    // were work-covered on the date, and the list's total is the figure.
+    await tiles.getByRole('link', { name: `工作覆盖 ${num(city.workCovered)} 个` }).click();
+    await page.waitForURL(/\/organizations\?.*coverage=WORK_COVERED/);
+    await expect.poll(() => page.getByText(new RegExp(`共 ${num(city.workCovered)}$`)).count(), { timeout: 15_000 }).toBe(1);
   });
 
   it('drills down city → district → street → building with breadcrumbs, then opens an organization', async () => {

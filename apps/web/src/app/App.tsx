@@ -14,6 +14,9 @@ const CityRedirect = lazy(() => import('../routes/areas/CityRedirect').then((m) 
 const ContainerPage = lazy(() => import('../routes/containers/ContainerPage').then((m) => ({ default: m.ContainerPage })));
 const OrganizationPage = lazy(() => import('../routes/organizations/OrganizationPage').then((m) => ({ default: m.OrganizationPage })));
 const OrganizationsPage = lazy(() => import('../routes/organizations/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
+const PartyOrganizationsPage = lazy(() => import('../routes/party-organizations/PartyOrganizationsPage').then((m) => ({ default: m.PartyOrganizationsPage })));
+const VisitsPage = lazy(() => import('../routes/visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
+const PartyMembersPage = lazy(() => import('../routes/party-members/PartyMembersPage').then((m) => ({ default: m.PartyMembersPage })));
 const BlindSpotsPage = lazy(() => import('../routes/blind-spots/BlindSpotsPage').then((m) => ({ default: m.BlindSpotsPage })));
 const ReportsPage = lazy(() => import('../routes/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const LedgersPage = lazy(() => import('../routes/ledgers/LedgersPage').then((m) => ({ default: m.LedgersPage })));
@@ -48,6 +51,9 @@ export function App() {
         <Route path="organizations" element={<OrganizationsPage />} />
         <Route path="organizations/:creditCode" element={<OrganizationPage />} />
         <Route path="blind-spots" element={<BlindSpotsPage />} />
+        <Route path="party-organizations" element={<PartyOrganizationsPage />} />
+        <Route path="visits" element={<VisitsPage />} />
+        <Route path="party-members" element={<PartyMembersPage />} />
         <Route path="desk" element={<DeskPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />

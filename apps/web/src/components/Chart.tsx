@@ -16,7 +16,8 @@ export interface ChartProps {
   /** What the chart shows, for screen readers (the figures are also in a table or links next to it). */
   label: string;
   height?: number;
-  onClickName?: (name: string, dataIndex: number) => void;
+  /** A click on a data point: its category name, its index, and the index of its series. */
+  onClickName?: (name: string, dataIndex: number, seriesIndex: number) => void;
 }
 
 export function Chart(props: ChartProps) {

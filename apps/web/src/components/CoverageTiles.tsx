@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { CoverageFigures_StatsFragment } from '../gql/graphql';
 import { useFormat } from '../lib/format';
-import { blindSpotsPath, organizationsPath } from '../lib/paths';
+import { blindSpotsPath, organizationsPath, partyOrganizationsPath, type CoverageStatusParam } from '../lib/paths';
 
 export const CoverageFiguresFragment = graphql(`
   fragment CoverageFigures_stats on CoverageStats {
@@ -22,27 +22,32 @@ export const CoverageFiguresFragment = graphql(`
 `);
 
 /**
- * The coverage of one place as figures; every count links to the list behind it (the
- * organizations in scope, those with a Party organization, the blind spots).
+ * The coverage of one place as figures; every figure links to the list behind it, on the same
+ * date and window: the organizations in scope, those organization- or work-covered, the blind
+ * spots, those that could form their own Party organization, the weak Party organizations. A rate
+ * links to the organizations it counts (its numerator).
  */
 export function CoverageTiles({ stats, scope, heading }: { stats: CoverageFigures_StatsFragment; scope?: string | null; heading?: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const asOf = stats.asOf;
+  const { asOf, window } = stats;
+  const onDate = (coverage?: CoverageStatusParam[], more: { eligible?: 'true' } = {}) => organizationsPath({ scope, asOf, window, coverage, ...more });
+  const organizationCovered = onDate(['ORGANIZATION_COVERED']);
+  const workCovered = onDate(['WORK_COVERED']);
   return (
     <section className="tiles" aria-label={heading ?? t('coverage.heading')}>
-      <Tile label={t('coverage.organizationRate')} value={f.pct(stats.organizationCoverageRate)}>
-        <Link to={organizationsPath({ scope, hasPartyOrganization: 'true' })}>{t('coverage.organizationCovered', { count: stats.organizationCovered, n: f.num(stats.organizationCovered) })}</Link>
+      <Tile label={t('coverage.organizationRate')} value={<Link to={organizationCovered}>{f.pct(stats.organizationCoverageRate)}</Link>}>
+        <Link to={organizationCovered}>{t('coverage.organizationCovered', { count: stats.organizationCovered, n: f.num(stats.organizationCovered) })}</Link>
       </Tile>
-      <Tile label={t('coverage.workRate')} value={f.pct(stats.workCoverageRate)}>
-        <span>{t('coverage.workCovered', { count: stats.workCovered, n: f.num(stats.workCovered) })}</span>
+      <Tile label={t('coverage.workRate')} value={<Link to={workCovered}>{f.pct(stats.workCoverageRate)}</Link>}>
+        <Link to={workCovered}>{t('coverage.workCovered', { count: stats.workCovered, n: f.num(stats.workCovered) })}</Link>
       </Tile>
-      <Tile label={t('coverage.overallRate')} value={f.pct(stats.overallCoverageRate)}>
-        <Link to={organizationsPath({ scope })}>{t('coverage.inScope', { count: stats.inScope, n: f.num(stats.inScope) })}</Link>
+      <Tile label={t('coverage.overallRate')} value={<Link to={onDate(['ORGANIZATION_COVERED', 'WORK_COVERED'])}>{f.pct(stats.overallCoverageRate)}</Link>}>
+        <Link to={onDate()}>{t('coverage.inScope', { count: stats.inScope, n: f.num(stats.inScope) })}</Link>
       </Tile>
-      <Tile label={t('coverage.blindSpots')} value={<Link to={blindSpotsPath({ scope, asOf })}>{f.num(stats.blindSpots)}</Link>} tone={stats.blindSpots > 0 ? 'bad' : 'good'}>
-        <span>{t('coverage.standaloneEligible', { n: f.num(stats.standaloneEligibleUncovered) })}</span>
-        <span>{t('coverage.weak', { n: f.num(stats.weakPartyOrganizations) })}</span>
+      <Tile label={t('coverage.blindSpots')} value={<Link to={blindSpotsPath({ scope, asOf, window })}>{f.num(stats.blindSpots)}</Link>} tone={stats.blindSpots > 0 ? 'bad' : 'good'}>
+        <Link to={onDate(['WORK_COVERED', 'BLIND_SPOT'], { eligible: 'true' })}>{t('coverage.standaloneEligible', { n: f.num(stats.standaloneEligibleUncovered) })}</Link>
+        <Link to={partyOrganizationsPath({ scope, weakAsOf: asOf, window })}>{t('coverage.weak', { n: f.num(stats.weakPartyOrganizations) })}</Link>
       </Tile>
     </section>
   );

@@ -25,7 +25,7 @@ export default function EChart({ option, label, height = 320, onClickName }: Cha
     if (!el) return;
     const instance = echarts.init(el, undefined, { renderer: 'svg' });
     chart.current = instance;
-    instance.on('click', (p) => click.current?.(String(p.name), p.dataIndex));
+    instance.on('click', (p) => click.current?.(String(p.name), p.dataIndex, p.seriesIndex ?? 0));
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
     observer?.observe(el);
     return () => {

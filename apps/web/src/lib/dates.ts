@@ -22,3 +22,10 @@ export function monthlyTrendDates(asOf: string): string[] {
 export function isIsoDate(s: string | null | undefined): s is string {
   return !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 }
+
+/** The calendar day before `date` (YYYY-MM-DD): a report's "start" figures are as of it. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -46,3 +46,22 @@ export function coverageAt(asOf: string | null | undefined, window: number | nul
   }
   return { asOf: d, window: w };
 }
+
+/**
+ * coverageAt for `asOf` and `window` fields of an input object (a list filter's): the same
+ * checks and defaults, a refusal naming the field under `path` (e.g. filter.coverage.asOf).
+ */
+export function coverageAtField(
+  asOf: string | null | undefined,
+  window: number | null | undefined,
+  path: readonly (string | number)[],
+  now: Date = new Date(),
+): CoverageAt {
+  try {
+    return coverageAt(asOf, window, now);
+  } catch (error) {
+    if (!(error instanceof BadUserInputError)) throw error;
+    const { field, reason, localizedMessage } = error.extensions;
+    throw new BadUserInputError(error.message, { field: [...path, ...field], reason, localizedMessage });
+  }
+}

@@ -1,6 +1,6 @@
 import { DEFAULT_WINDOW_DAYS, FULL_MEMBERS_FOR_ORGANIZATION, todayInShanghai } from '@liangxin/domain';
 import { TALLY_WINDOW_DAYS } from '@liangxin/db';
-import { and, raw, sql, type Sql } from '../../sql/fragment.js';
+import { and, or, raw, sql, type Sql } from '../../sql/fragment.js';
 
 /**
  * The measures of docs/measures.md as SQL. Each rule is written once here and mirrors
@@ -79,6 +79,56 @@ export function blindSpotAt(o: string, at: CoverageAt): Sql {
     sql`NOT ${liaisonPointAt(o, d, 'INSTRUCTOR')}`,
     sql`NOT ${visitedWithin(o, d, w)}`,
   ]);
+}
+
+/** Where an in-scope organization stands on a date: the three classes of classifyCoverage. */
+export type CoverageClass = 'ORGANIZATION_COVERED' | 'WORK_COVERED' | 'BLIND_SPOT';
+
+/**
+ * In scope on `asOf` and of one of `classes` (none given: any), for the list filter
+ * `OrganizationFilter.coverage`. Built from the same fragments as blindSpotAt, and testing the
+ * same facts as coverageStatement's joins, so a list's totalCount is the CoverageStats count.
+ */
+export function coverageClassAt(o: string, at: CoverageAt, classes: readonly CoverageClass[] | null | undefined): Sql {
+  const { d, w } = dates(at);
+  const covered = organizationCoveredAt(o, d);
+  const workTie = sql`(${liaisonPointAt(o, d, 'INSTRUCTOR')} OR ${visitedWithin(o, d, w)})`;
+  const wanted = new Set(classes ?? []);
+  const conditions = [inScopeAt(o, d)];
+  if (wanted.size > 0 && wanted.size < 3) {
+    if (wanted.size === 2 && !wanted.has('ORGANIZATION_COVERED')) conditions.push(sql`NOT ${covered}`);
+    else {
+      const byClass: Record<CoverageClass, Sql> = {
+        ORGANIZATION_COVERED: covered,
+        WORK_COVERED: sql`(NOT ${covered} AND ${workTie})`,
+        BLIND_SPOT: sql`(NOT ${covered} AND NOT ${workTie})`,
+      };
+      conditions.push(or([...wanted].map((c) => byClass[c])));
+    }
+  }
+  return and(conditions);
+}
+
+/** Employs at least 3 full members on `d` (具备单独组建条件): the standaloneEligibleUncovered rule. */
+export function standaloneEligibleAt(o: string, d: Sql): Sql {
+  return sql`${fullMembersAt(o, d)} >= ${FULL_MEMBERS_FOR_ORGANIZATION}`;
+}
+
+/**
+ * Newly organization-covered in the period `start` … `end` (the cadence report's
+ * organizationsNewlyCovered): in scope and organization-covered on `end`, not (in scope and
+ * organization-covered) on the day before `start`. Only organizations whose state can have
+ * changed in between are tested: registered then, or with a covering edge or a Party
+ * organization that began then (ends only take coverage away) — the same rows, as the report's
+ * statement counts them.
+ */
+export function newlyOrganizationCovered(o: string, start: string, end: string): Sql {
+  const e = sql`${end}::date`;
+  const b = sql`(${start}::date - 1)`;
+  return sql`(${inScopeAt(o, e)} AND ${organizationCoveredAt(o, e)} AND NOT (${inScopeAt(o, b)} AND ${organizationCoveredAt(o, b)})
+    AND (${raw(o)}.registered_on > ${b} AND ${raw(o)}.registered_on <= ${e}
+      OR ${raw(o)}.id IN (SELECT __ncv.organization_id FROM party_organization_coverage __ncv JOIN party_organization __ncp ON __ncp.id = __ncv.party_organization_id
+                   WHERE (__ncv.since > ${b} AND __ncv.since <= ${e}) OR (__ncp.established_on > ${b} AND __ncp.established_on <= ${e}))))`;
 }
 
 /** A Party organization standing on `d`: established ≤ d, not dissolved on or before d. */

@@ -136,6 +136,21 @@ export class CoverageBreakdown {
   rows: CoverageRow[];
 }
 
+export enum CoverageStatus {
+  ORGANIZATION_COVERED = 'ORGANIZATION_COVERED',
+  WORK_COVERED = 'WORK_COVERED',
+  BLIND_SPOT = 'BLIND_SPOT',
+}
+registerEnumType(CoverageStatus, {
+  name: 'CoverageStatus',
+  description: 'Where an in-scope organization stands on a date (覆盖状态): the three classes that add up to `CoverageStats.inScope`.',
+  valuesConfig: {
+    ORGANIZATION_COVERED: { description: 'Organization-covered (组织覆盖): counted by `CoverageStats.organizationCovered`.' },
+    WORK_COVERED: { description: 'Work-covered, not organization-covered (工作覆盖): counted by `CoverageStats.workCovered`.' },
+    BLIND_SPOT: { description: 'Neither (空白点): counted by `CoverageStats.blindSpots`, listed with details by `blindSpots`.' },
+  },
+});
+
 export enum CoverageGap {
   PARTY_ORGANIZATION = 'PARTY_ORGANIZATION',
   INSTRUCTOR = 'INSTRUCTOR',

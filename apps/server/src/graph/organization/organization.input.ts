@@ -1,11 +1,17 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { isIsoDate } from '@liangxin/domain';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
+import { coverageAtField } from '../coverage/coverage.args.js';
+import { coverageClassAt, dates, newlyOrganizationCovered, standaloneEligibleAt } from '../coverage/coverage.sql.js';
+import { CoverageStatus } from '../coverage/coverage.types.js';
 import { OrganizationCategory, OrganizationStatus } from '../enums.js';
 import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
 import type { ListKind, OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { yesNo } from '../filter-helpers.js';
+import { LocalDate } from '../scalars.js';
 import { Organization } from './organization.entity.js';
 
 export const OrganizationConnection = connectionType(Organization, 'Organization', 'organizations (两新组织)');
@@ -51,6 +57,31 @@ export function organizationOrder(order: OrganizationOrder | null | undefined): 
   return { key: field, column: ORDER_COLUMNS[field], direction: order?.direction ?? SortDirection.ASC };
 }
 
+@InputType('OrganizationCoverageFilter', {
+  description:
+    'Coverage on a date (某日覆盖状态), by the rules of `CoverageStats` (docs/measures.md): only organizations in scope on `asOf` (registered on or before it, not deregistered on or before it), of the given coverage statuses. With the scope of `coverage(scope:)` and the same `asOf` and `window`, the list holds exactly the organizations a `CoverageStats` count counts: no status for `inScope`; ORGANIZATION_COVERED, WORK_COVERED or BLIND_SPOT for the count of that name; WORK_COVERED and BLIND_SPOT with `standaloneEligible: true` for `standaloneEligibleUncovered`.',
+})
+export class OrganizationCoverageFilter {
+  @Field(() => LocalDate, { nullable: true, description: 'The date (基准日期); default today in Asia/Shanghai. At most a year ahead.' })
+  asOf?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days of the window for visits, ending on asOf inclusive (时间窗口); default 90, from 1 to 3650. Only WORK_COVERED and BLIND_SPOT depend on it.',
+  })
+  window?: number | null;
+
+  @Field(() => [CoverageStatus], { nullable: true, description: 'Any of these statuses on `asOf` (覆盖状态); default: any (every organization in scope).' })
+  status?: CoverageStatus[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: employs 3 or more full Party members on `asOf` (full on or before it, employed there since on or before it): could form its own Party organization (具备单独组建条件); false: fewer.',
+  })
+  standaloneEligible?: boolean | null;
+}
+
 @InputType('OrganizationFilter', {
   description:
     'Conditions on organizations (两新组织筛选). The fields given are ANDed; `and`, `or` and `not` combine whole filters.',
@@ -90,6 +121,20 @@ export class OrganizationFilter {
       'true: covered now by at least one Party organization (已建党组织/被党组织覆盖: its own, a joint one, or a container one that lists it); false: covered by none.',
   })
   hasPartyOrganization?: boolean | null;
+
+  @Field(() => OrganizationCoverageFilter, {
+    nullable: true,
+    description:
+      'In scope on a date and of the given coverage statuses on it (某日覆盖状态): the organizations behind the counts of `CoverageStats`. `hasPartyOrganization` says what covers them today; this says what covered them on `asOf`.',
+  })
+  coverage?: OrganizationCoverageFilter | null;
+
+  @Field(() => DateRange, {
+    nullable: true,
+    description:
+      "Newly organization-covered (新增组织覆盖) in this period, both ends required: in scope and organization-covered on `to`, not (in scope and organization-covered) on the day before `from` — the cadence report's `organizationsNewlyCovered` for the period.",
+  })
+  newlyCovered?: DateRange | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: has a current Party-building instructor (党建工作指导员); false: has none.' })
   hasInstructor?: boolean | null;
@@ -153,7 +198,41 @@ export function organizationConditions(filter: OrganizationFilter | null | undef
     ...yesNo(raw(`${o}.building_id IS NOT NULL`), f.inBuilding),
     ...yesNo(raw(`${o}.business_district_id IS NOT NULL`), f.inBusinessDistrict),
     ...textMatch([col('name'), col('credit_code')], f.text, [...at, 'text']),
+    ...coverageConditions(o, f.coverage, [...at, 'coverage']),
+    ...newlyCoveredConditions(o, f.newlyCovered, [...at, 'newlyCovered']),
   ]);
+}
+
+function coverageConditions(o: string, filter: OrganizationCoverageFilter | null | undefined, path: FieldPath): Sql[] {
+  if (!filter) return [];
+  const at = coverageAtField(filter.asOf, filter.window, path);
+  const conditions = [coverageClassAt(o, at, filter.status)];
+  if (filter.standaloneEligible != null) conditions.push(...yesNo(standaloneEligibleAt(o, dates(at).d), filter.standaloneEligible));
+  return conditions;
+}
+
+function newlyCoveredConditions(o: string, range: DateRange | null | undefined, path: FieldPath): Sql[] {
+  if (!range) return [];
+  const { from, to } = range;
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value == null) {
+      const en = `newlyCovered needs both ends of the period; ${name} is missing.`;
+      throw new BadUserInputError(en, {
+        field: [...path, name],
+        reason: 'RANGE_OPEN',
+        localizedMessage: { zh: `新增组织覆盖（newlyCovered）须给出期间的起止日期，缺少 ${name}`, en },
+      });
+    }
+    if (!isIsoDate(value)) throw new BadUserInputError(`${name} is not a calendar date.`, { field: [...path, name], reason: 'DATE' });
+  }
+  if (from! > to!) {
+    throw new BadUserInputError('The range ends before it starts.', {
+      field: [...path, 'to'],
+      reason: 'RANGE_ORDER',
+      localizedMessage: { zh: '区间的结束日期早于开始日期', en: 'The range ends before it starts.' },
+    });
+  }
+  return [newlyOrganizationCovered(o, from!, to!)];
 }
 
 /** How organizations are listed, for root lists and every relation leading to them. */

@@ -1,4 +1,4 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { and, raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { PartyOrganizationAnchor, PartyOrganizationFormation, PartyOrganizationKind } from '../enums.js';
@@ -7,7 +7,9 @@ import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMat
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition, type ScopeRelations } from '../scope.js';
 import { PartyOrganization } from './party-organization.entity.js';
-import { weakPartyOrganizationCondition } from '../coverage/coverage.sql.js';
+import { activeAt, weakAt, weakPartyOrganizationCondition } from '../coverage/coverage.sql.js';
+import { coverageAtField } from '../coverage/coverage.args.js';
+import { LocalDate } from '../scalars.js';
 
 export const PartyOrganizationConnection = connectionType(PartyOrganization, 'PartyOrganization', 'Party organizations (党组织)');
 
@@ -41,6 +43,25 @@ export class PartyOrganizationOrder {
 export function partyOrganizationOrder(order: PartyOrganizationOrder | null | undefined): OrderChoice {
   const field = order?.field ?? PartyOrganizationOrderField.ID;
   return { key: field, column: ORDER_COLUMNS[field], direction: order?.direction ?? SortDirection.ASC };
+}
+
+@InputType('PartyOrganizationWeakFilter', {
+  description:
+    'Weak or active on a date (某日作用发挥情况), by the rule of `CoverageStats.weakPartyOrganizations` (docs/measures.md): with the scope of `coverage(scope:)` and the same `asOf` and `window`, `weak: true` lists exactly the Party organizations that count counts.',
+})
+export class PartyOrganizationWeakFilter {
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description:
+      'true: weak (作用发挥较弱): standing on `asOf` (established on or before it, not dissolved on or before it) with no activity in the window; false: standing with at least one activity in it. Dissolved ones match neither.',
+  })
+  weak: boolean;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The date (基准日期); default today in Asia/Shanghai. At most a year ahead.' })
+  asOf?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days of the window for activities, ending on asOf inclusive (时间窗口); default 90, from 1 to 3650.' })
+  window?: number | null;
 }
 
 @InputType('PartyOrganizationFilter', {
@@ -101,9 +122,16 @@ export class PartyOrganizationFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'true: weak today (作用发挥较弱): standing (established, not dissolved) with no activity in the 90 days ending today (Asia/Shanghai); false: standing with at least one activity in those 90 days. Dissolved ones match neither. For other dates and windows see `coverage { weakPartyOrganizations }`.',
+      'true: weak today (作用发挥较弱): standing (established, not dissolved) with no activity in the 90 days ending today (Asia/Shanghai); false: standing with at least one activity in those 90 days. Dissolved ones match neither. For other dates and windows use `weakAt`.',
   })
   weak?: boolean | null;
+
+  @Field(() => PartyOrganizationWeakFilter, {
+    nullable: true,
+    description:
+      'Weak (or active) on any date with any window (某日作用发挥较弱): the Party organizations behind `coverage { weakPartyOrganizations }`. `weak` is the same for today and 90 days.',
+  })
+  weakAt?: PartyOrganizationWeakFilter | null;
 
   @Field(() => String, { nullable: true, description: 'Name contains this text (名称包含), case-insensitive; Chinese works.' })
   text?: string | null;
@@ -178,6 +206,7 @@ export function partyOrganizationConditions(filter: PartyOrganizationFilter | nu
         [...at, 'coveredOrganizations'],
       ),
       ...(f.weak == null ? [] : [weakPartyOrganizationCondition(p, f.weak)]),
+      ...weakAtConditions(p, f.weakAt, [...at, 'weakAt']),
       ...textMatch([col('name')], f.text, [...at, 'text']),
     ];
     if (f.activityHeldOn) {
@@ -186,4 +215,10 @@ export function partyOrganizationConditions(filter: PartyOrganizationFilter | nu
     }
     return conditions;
   });
+}
+
+function weakAtConditions(p: string, filter: PartyOrganizationWeakFilter | null | undefined, path: FieldPath): Sql[] {
+  if (!filter) return [];
+  const at = coverageAtField(filter.asOf, filter.window, path);
+  return [filter.weak === false ? activeAt(p, at) : weakAt(p, at)];
 }

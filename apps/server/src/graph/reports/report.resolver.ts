@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { coverageAt } from '../coverage/coverage.args.js';
 import { resolveScope } from '../coverage/coverage.resolver.js';
-import { breakdownGrouping, coverageStatement, inScopeAt, organizationCoveredAt, tallyChildAreaStatement, toCountsRow, type CountsRow } from '../coverage/coverage.sql.js';
+import { breakdownGrouping, coverageStatement, newlyOrganizationCovered, tallyChildAreaStatement, toCountsRow, type CountsRow } from '../coverage/coverage.sql.js';
 import { runQuery } from '../list.js';
 import { LocalDate } from '../scalars.js';
 import { areaKeyMap, areaRowKeys, isLeafScope, keepRow, OWN_ROW_SUFFIX, resolveAreaScope } from './area-rows.js';
@@ -90,7 +90,7 @@ export class ReportResolver {
     const [startRows, endRows, activity] = await Promise.all([
       runQuery(ctx.db, childAreas(before)),
       runQuery(ctx.db, childAreas(end)),
-      runQuery(ctx.db, activityStatement(area.id, start, end, before)),
+      runQuery(ctx.db, activityStatement(area.id, start, end)),
     ]);
     const counts = new Map<string, { name: string; own: boolean; c: Counts }>();
     for (const r of activity) {
@@ -157,23 +157,18 @@ export class ReportResolver {
  * their area), organizations newly organization-covered, visits, transfers and revelations (by
  * the organization's street).
  */
-function activityStatement(scopeId: number, start: string, end: string, before: string) {
+function activityStatement(scopeId: number, start: string, end: string) {
   const s = sql`${start}::date`;
   const e = sql`${end}::date`;
-  const b = sql`${before}::date`;
   return sql`WITH __map AS (${areaKeyMap(scopeId)}), __keys AS (${areaRowKeys(scopeId)}),
   __p AS (
     SELECT __map.key, count(*)::int AS n FROM party_organization p JOIN __map ON __map.area_id = p.area_id
     WHERE p.established_on BETWEEN ${s} AND ${e} GROUP BY 1
   ), __n AS (
+    -- The same rule as the list filter OrganizationFilter.newlyCovered (coverage.sql.ts), so the
+    -- bulletin's figure links to exactly its rows.
     SELECT __map.key, count(*)::int AS n FROM organization o JOIN __map ON __map.area_id = o.street_id
-    WHERE ${inScopeAt('o', e)} AND ${organizationCoveredAt('o', e)} AND NOT (${inScopeAt('o', b)} AND ${organizationCoveredAt('o', b)})
-      -- Only organizations whose state can have changed in (b, e]: registered then, or with a
-      -- covering edge or a Party organization that began then (ends only take coverage away).
-      -- The same rows, without testing coverage twice for every organization of the city.
-      AND (o.registered_on > ${b} AND o.registered_on <= ${e}
-        OR o.id IN (SELECT __cv.organization_id FROM party_organization_coverage __cv JOIN party_organization __cp ON __cp.id = __cv.party_organization_id
-                     WHERE (__cv.since > ${b} AND __cv.since <= ${e}) OR (__cp.established_on > ${b} AND __cp.established_on <= ${e})))
+    WHERE ${newlyOrganizationCovered('o', start, end)}
     GROUP BY 1
   ), __v AS (
     SELECT __map.key, count(*)::int AS n FROM visit v JOIN organization o ON o.id = v.organization_id JOIN __map ON __map.area_id = o.street_id

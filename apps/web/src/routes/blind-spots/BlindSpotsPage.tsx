@@ -10,10 +10,11 @@ import { graphql } from '../../gql';
 import type { OrganizationFilter } from '../../gql/graphql';
 import { downloadFile } from '../../lib/authFetch';
 import { isIsoDate, todayInShanghai } from '../../lib/dates';
+import { windowParam } from '../../lib/listFilters';
 
 export const blindSpotsQuery = graphql(`
-  query BlindSpots($scope: String, $asOf: Date, $filter: OrganizationFilter, $after: String) {
-    blindSpots(scope: $scope, asOf: $asOf, filter: $filter, first: 50, after: $after, orderBy: { field: EMPLOYEES, direction: DESC }) {
+  query BlindSpots($scope: String, $asOf: Date, $window: Int, $filter: OrganizationFilter, $after: String) {
+    blindSpots(scope: $scope, asOf: $asOf, window: $window, filter: $filter, first: 50, after: $after, orderBy: { field: EMPLOYEES, direction: DESC }) {
       totalCount
       pageInfo {
         hasNextPage
@@ -56,10 +57,11 @@ export function BlindSpotsPage() {
   const scope = params.get('scope') || home;
   const asOfParam = params.get('asOf');
   const asOf = isIsoDate(asOfParam) ? asOfParam : todayInShanghai();
+  const window = windowParam(params.get('window'));
   const { filter, exportParams } = blindSpotFilter(params);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const { data, loading, error, refetch } = useQuery(blindSpotsQuery, { variables: { scope, asOf, filter, after } });
+  const { data, loading, error, refetch } = useQuery(blindSpotsQuery, { variables: { scope, asOf, window, filter, after } });
   const [exporting, setExporting] = useState<'idle' | 'busy' | string>('idle');
 
   const [text, setText] = useState(params.get('text') ?? '');
@@ -82,6 +84,7 @@ export function BlindSpotsPage() {
     const q = new URLSearchParams(exportParams);
     if (scope) q.set('scope', scope);
     q.set('asOf', asOf);
+    if (window != null) q.set('window', String(window));
     setExporting('busy');
     try {
       await downloadFile(`/export/blind-spots.xlsx?${q}`, `blind-spots-${scope ?? 'city'}-${asOf}.xlsx`);

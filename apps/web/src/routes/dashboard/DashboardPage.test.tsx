@@ -90,6 +90,12 @@ function containersMock() {
   };
 }
 
+/** A link's path and query parameters. */
+function target(link: HTMLElement): Record<string, string> {
+  const url = new URL(link.getAttribute('href')!, 'http://localhost');
+  return { path: url.pathname, ...Object.fromEntries(url.searchParams) };
+}
+
 function mocks() {
   const { variables, data } = dashboardResult();
   return [{ request: { query: dashboardQuery, variables }, result: { data } }, containersMock()];
@@ -119,6 +125,60 @@ describe('DashboardPage', () => {
     const park = await within(containers).findByRole('row', { name: /园区/ });
     expect(park).toHaveTextContent('6,970');
     expect(within(park).getByRole('link', { name: '48' })).toHaveAttribute('href', `/blind-spots?asOf=${ASOF}&container=PARK`);
+  });
+
+  it('links every figure to the list behind it: same scope, same date or period', async () => {
+    const { variables } = dashboardResult();
+    const { container } = renderPage(<DashboardPage />, { mocks: mocks(), route: `/dashboard?asOf=${ASOF}` });
+    const tiles = await screen.findByRole('region', { name: '覆盖情况' });
+    const on = (coverage?: string, more: Record<string, string> = {}) => ({ path: '/organizations', asOf: ASOF, ...more, ...(coverage ? { coverage } : {}) });
+    // The tiles: each count and rate; the counts are the CoverageStats the lists filter for.
+    expect(target(within(tiles).getByRole('link', { name: '组织覆盖 45,603 个' }))).toEqual(on('ORGANIZATION_COVERED'));
+    expect(target(within(tiles).getByRole('link', { name: '80.0%' }))).toEqual(on('ORGANIZATION_COVERED'));
+    expect(target(within(tiles).getByRole('link', { name: '工作覆盖 7,730 个' }))).toEqual(on('WORK_COVERED'));
+    expect(target(within(tiles).getByRole('link', { name: '13.6%' }))).toEqual(on('WORK_COVERED'));
+    expect(target(within(tiles).getByRole('link', { name: '93.6%' }))).toEqual(on('ORGANIZATION_COVERED,WORK_COVERED'));
+    expect(target(within(tiles).getByRole('link', { name: '在册组织 56,989 个' }))).toEqual(on());
+    expect(target(within(tiles).getByRole('link', { name: '具备单独组建条件 286 个' }))).toEqual(on('WORK_COVERED,BLIND_SPOT', { eligible: 'true' }));
+    expect(target(within(tiles).getByRole('link', { name: '作用发挥较弱的党组织 549 个' }))).toEqual({ path: '/party-organizations', weakAsOf: ASOF });
+
+    // The ranking: an area's rates are its covered and its organization-covered organizations.
+    const ranking = screen.getByRole('region', { name: '区县覆盖率排名' });
+    const lixia = within(ranking).getByRole('row', { name: /历下区/ });
+    expect(target(within(lixia).getByRole('link', { name: '95.5%' }))).toEqual(on('ORGANIZATION_COVERED,WORK_COVERED', { scope: '370102' }));
+    expect(target(within(lixia).getByRole('link', { name: '83.6%' }))).toEqual(on('ORGANIZATION_COVERED', { scope: '370102' }));
+
+    // The trend: each month's rates on that month's date.
+    const trend = screen.getByRole('region', { name: '近12个月覆盖率走势' });
+    const first = within(trend).getAllByRole('row')[1]!;
+    expect(target(within(first).getByRole('link', { name: '80.0%' }))).toEqual({ ...on('ORGANIZATION_COVERED,WORK_COVERED'), asOf: variables.m1 });
+    expect(target(within(first).getByRole('link', { name: '75.0%' }))).toEqual({ ...on('ORGANIZATION_COVERED'), asOf: variables.m1 });
+    expect(target(within(first).getByRole('link', { name: '9,000' }))).toEqual({ path: '/blind-spots', asOf: variables.m1 });
+
+    // Container types: in scope and covered in the container.
+    const containers = screen.getByRole('region', { name: '按载体类型的空白点' });
+    const park = await within(containers).findByRole('row', { name: /园区/ });
+    expect(target(within(park).getByRole('link', { name: '6,970' }))).toEqual(on(undefined, { container: 'PARK' }));
+    expect(target(within(park).getByRole('link', { name: '99.3%' }))).toEqual(on('ORGANIZATION_COVERED,WORK_COVERED', { container: 'PARK' }));
+
+    // The bulletin: the week 2026-11-23 … 2026-11-29; "at start" is the close of the day before.
+    const bulletin = screen.getByRole('region', { name: '本周通报' });
+    const week = { from: '2026-11-23', to: '2026-11-29' };
+    const figure = (label: string) => target(within(within(bulletin).getByText(label).closest('div')!).getByRole('link'));
+    expect(figure('新建党组织')).toEqual({ path: '/party-organizations', establishedFrom: week.from, establishedTo: week.to });
+    expect(figure('新增组织覆盖')).toEqual({ path: '/organizations', newlyCoveredFrom: week.from, newlyCoveredTo: week.to });
+    expect(figure('期初空白点')).toEqual({ path: '/blind-spots', asOf: '2026-11-22' });
+    expect(figure('期末空白点')).toEqual({ path: '/blind-spots', asOf: week.to });
+    expect(figure('走访次数')).toEqual({ path: '/visits', ...week });
+    expect(figure('转接党员')).toEqual({ path: '/party-members', transferredFrom: week.from, transferredTo: week.to });
+    expect(figure('亮明身份')).toEqual({ path: '/party-members', revealedFrom: week.from, revealedTo: week.to });
+    expect(figure('覆盖率变化')).toEqual({ path: '/reports', period: 'WEEK', date: week.from });
+
+    // And nothing else: every figure cell, tile value and bulletin figure is a link.
+    const figures = container.querySelectorAll('td.num, dd, .tile-value, .tile-detail > *');
+    expect(figures.length).toBeGreaterThan(40);
+    const unlinked = [...figures].filter((el) => el.tagName !== 'A' && !el.querySelector('a')).map((el) => el.textContent);
+    expect(unlinked).toEqual([]);
   });
 
   it('shows the same figures in English after the language switch', async () => {

@@ -12,7 +12,7 @@ import { graphql } from '../../gql';
 import type { DashboardContainersQuery } from '../../gql/graphql';
 import { isIsoDate, monthlyTrendDates, todayInShanghai } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
-import { areaPath, blindSpotsPath } from '../../lib/paths';
+import { areaPath, blindSpotsPath, organizationsPath, type ContainerParam, type CoverageStatusParam } from '../../lib/paths';
 import { Bulletin } from './Bulletin';
 
 export const dashboardQuery = graphql(`
@@ -95,8 +95,11 @@ graphql(`
   }
 `);
 
-const CONTAINER_KEYS = ['PARK', 'BUILDING', 'BUSINESS_DISTRICT', 'NONE'] as const;
-type ContainerKey = (typeof CONTAINER_KEYS)[number];
+const CONTAINER_KEYS: readonly ContainerParam[] = ['PARK', 'BUILDING', 'BUSINESS_DISTRICT', 'NONE'];
+
+/** The organizations a rate counts on its date: covered (overall rate) or organization-covered. */
+const COVERED: CoverageStatusParam[] = ['ORGANIZATION_COVERED', 'WORK_COVERED'];
+const ORGANIZATION_COVERED: CoverageStatusParam[] = ['ORGANIZATION_COVERED'];
 
 /** The dashboard's scope: the city for city roles, the officer's district, the worker's street. */
 export function useHomeScope(): string | null {
@@ -197,8 +200,12 @@ export function DashboardPage() {
                           <td>
                             <Link to={areaPath(r.key)}>{r.label}</Link>
                           </td>
-                          <td className="num">{f.pct(r.stats.overallCoverageRate)}</td>
-                          <td className="num">{f.pct(r.stats.organizationCoverageRate)}</td>
+                          <td className="num">
+                            <Link to={organizationsPath({ scope: r.key, asOf, coverage: COVERED })}>{f.pct(r.stats.overallCoverageRate)}</Link>
+                          </td>
+                          <td className="num">
+                            <Link to={organizationsPath({ scope: r.key, asOf, coverage: ORGANIZATION_COVERED })}>{f.pct(r.stats.organizationCoverageRate)}</Link>
+                          </td>
                           <td className="num">
                             <Link to={blindSpotsPath({ scope: r.key, asOf })}>{f.num(r.stats.blindSpots)}</Link>
                           </td>
@@ -214,14 +221,19 @@ export function DashboardPage() {
               <h2 id="trend-heading">{t('dashboard.trend')}</h2>
               <Chart
                 label={t('dashboard.trendChart')}
+                onClickName={(_n, i, series) => {
+                  // A point of a rate opens the organizations it counts on that date.
+                  const point = trend[i];
+                  if (point) navigate(organizationsPath({ scope, asOf: point.asOf, coverage: series === 1 ? ORGANIZATION_COVERED : COVERED }));
+                }}
                 option={{
                   grid: { left: 50, right: 20, top: 20, bottom: 30 },
                   tooltip: { trigger: 'axis', valueFormatter: (v) => f.pct(Number(v)) },
                   xAxis: { type: 'category', data: trend.map((p) => f.month(p.asOf)) },
                   yAxis: { type: 'value', min: trendFloor, max: 1, interval: trendFloor >= 0.7 ? 0.05 : 0.1, axisLabel: { formatter: (v: number) => f.pct(v) } },
                   series: [
-                    { type: 'line', name: t('coverage.overallRate'), data: trend.map((p) => p.overallCoverageRate), itemStyle: { color: '#c0392b' } },
-                    { type: 'line', name: t('coverage.organizationRate'), data: trend.map((p) => p.organizationCoverageRate), itemStyle: { color: '#2c3e50' } },
+                    { type: 'line', name: t('coverage.overallRate'), data: trend.map((p) => p.overallCoverageRate), itemStyle: { color: '#c0392b' }, cursor: 'pointer' },
+                    { type: 'line', name: t('coverage.organizationRate'), data: trend.map((p) => p.organizationCoverageRate), itemStyle: { color: '#2c3e50' }, cursor: 'pointer' },
                   ],
                 }}
               />
@@ -231,6 +243,7 @@ export function DashboardPage() {
                   <tr>
                     <th scope="col">{t('dashboard.month')}</th>
                     <th scope="col" className="num">{t('coverage.overallRate')}</th>
+                    <th scope="col" className="num">{t('coverage.organizationRate')}</th>
                     <th scope="col" className="num">{t('coverage.blindSpots')}</th>
                   </tr>
                 </thead>
@@ -238,7 +251,12 @@ export function DashboardPage() {
                   {trend.map((p) => (
                     <tr key={p.asOf}>
                       <td>{f.date(p.asOf)}</td>
-                      <td className="num">{f.pct(p.overallCoverageRate)}</td>
+                      <td className="num">
+                        <Link to={organizationsPath({ scope, asOf: p.asOf, coverage: COVERED })}>{f.pct(p.overallCoverageRate)}</Link>
+                      </td>
+                      <td className="num">
+                        <Link to={organizationsPath({ scope, asOf: p.asOf, coverage: ORGANIZATION_COVERED })}>{f.pct(p.organizationCoverageRate)}</Link>
+                      </td>
                       <td className="num">
                         <Link to={blindSpotsPath({ scope, asOf: p.asOf })}>{f.num(p.blindSpots)}</Link>
                       </td>
@@ -285,9 +303,13 @@ function ContainersCard({ data, error, retry, scope, asOf }: { data: DashboardCo
               if (!row) return null;
               return (
                 <tr key={key}>
-                  <td>{t(`containerType.${key as ContainerKey}`)}</td>
-                  <td className="num">{f.num(row.stats.inScope)}</td>
-                  <td className="num">{f.pct(row.stats.overallCoverageRate)}</td>
+                  <td>{t(`containerType.${key}`)}</td>
+                  <td className="num">
+                    <Link to={organizationsPath({ scope, asOf, container: key })}>{f.num(row.stats.inScope)}</Link>
+                  </td>
+                  <td className="num">
+                    <Link to={organizationsPath({ scope, asOf, container: key, coverage: COVERED })}>{f.pct(row.stats.overallCoverageRate)}</Link>
+                  </td>
                   <td className="num">
                     <Link to={blindSpotsPath({ scope, asOf, container: key })}>{f.num(row.stats.blindSpots)}</Link>
                   </td>

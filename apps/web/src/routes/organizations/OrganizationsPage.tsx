@@ -7,7 +7,9 @@ import { OrganizationTable } from '../../components/OrganizationTable';
 import { Pager } from '../../components/Pager';
 import { ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
-import type { OrganizationFilter } from '../../gql/graphql';
+import { todayInShanghai } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
+import { coverageStatuses, isContainer, organizationListFilter } from '../../lib/listFilters';
 
 export const organizationsQuery = graphql(`
   query Organizations($filter: OrganizationFilter, $after: String) {
@@ -24,24 +26,27 @@ export const organizationsQuery = graphql(`
   }
 `);
 
-/** The list behind the dashboard's counts: organizations of a scope, active unless asked otherwise. */
+const COVERAGE_CHOICES = ['', 'ORGANIZATION_COVERED', 'WORK_COVERED', 'BLIND_SPOT', 'ORGANIZATION_COVERED,WORK_COVERED', 'WORK_COVERED,BLIND_SPOT'] as const;
+const CONTAINERS = ['', 'PARK', 'BUILDING', 'BUSINESS_DISTRICT', 'NONE'] as const;
+
+/**
+ * The list behind the dashboard's counts: organizations of a scope, active unless asked otherwise;
+ * on a date (`asOf`), those in scope then, of a coverage status (lib/listFilters.ts).
+ */
 export function OrganizationsPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const home = useHomeScope();
   const [params, setParams] = useSearchParams();
-  const scope = params.get('scope') || home;
-  const filter: OrganizationFilter = {};
-  if (scope) filter.scope = scope;
-  const status = params.get('status') ?? 'ACTIVE';
-  if (status === 'ACTIVE' || status === 'DEREGISTERED') filter.status = [status];
+  const { filter, status } = organizationListFilter(params, home);
   const hasPo = params.get('hasPartyOrganization');
-  if (hasPo === 'true' || hasPo === 'false') filter.hasPartyOrganization = hasPo === 'true';
   const textParam = params.get('text')?.trim();
-  if (textParam) filter.text = textParam;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
   const { data, loading, error, refetch } = useQuery(organizationsQuery, { variables: { filter, after } });
   const [text, setText] = useState(textParam ?? '');
+  const coverageParam = params.get('coverage') ?? '';
+  const coverageChoice = (COVERAGE_CHOICES as readonly string[]).includes(coverageParam) ? coverageParam : '';
 
   function update(key: string, value: string) {
     setCursors([null]);
@@ -56,11 +61,24 @@ export function OrganizationsPage() {
     update('text', text.trim());
   }
 
+  // What the list holds, in words, when it is the list behind a figure of a date or a period.
+  const conditions: string[] = [];
+  if (filter.coverage) {
+    const window = filter.coverage.window ?? 90;
+    conditions.push(t('organizations.onDate', { date: f.date(filter.coverage.asOf ?? todayInShanghai()), window: f.num(window) }));
+    if (filter.coverage.status?.length) conditions.push(filter.coverage.status.map((s) => t(`coverageStatus.${s}`)).join(t('organizations.or')));
+    if (filter.coverage.standaloneEligible != null) conditions.push(t(filter.coverage.standaloneEligible ? 'organizations.eligible' : 'organizations.notEligible'));
+  }
+  if (filter.newlyCovered) conditions.push(t('organizations.newlyCoveredIn', { from: f.date(filter.newlyCovered.from), to: f.date(filter.newlyCovered.to) }));
+  const container = params.get('container');
+  if (isContainer(container)) conditions.push(t(`containerType.${container}`));
+
   return (
     <div className="page">
       <header className="page-header">
         <h1>{t('organizations.title')}</h1>
       </header>
+      {conditions.length > 0 && <p className="muted">{conditions.join(' · ')}</p>}
       <form className="filters" onSubmit={submitText} aria-label={t('common.filters')}>
         <label>
           {t('common.scope')}
@@ -81,6 +99,42 @@ export function OrganizationsPage() {
             <option value="true">{t('common.yes')}</option>
             <option value="false">{t('common.no')}</option>
           </select>
+        </label>
+        <label>
+          {t('organizations.asOf')}
+          <input type="date" value={params.get('asOf') ?? ''} onChange={(e) => update('asOf', e.target.value)} />
+        </label>
+        <label>
+          {t('organizations.coverageOnDate')}
+          <select value={coverageChoice} onChange={(e) => update('coverage', e.target.value)}>
+            {COVERAGE_CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {c ? coverageStatuses(c).map((s) => t(`coverageStatus.${s}`)).join(t('organizations.or')) : t('common.all')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={params.get('eligible') === 'true'} onChange={(e) => update('eligible', e.target.checked ? 'true' : '')} />
+          {t('organizations.eligible')}
+        </label>
+        <label>
+          {t('dashboard.containerType')}
+          <select value={isContainer(container) ? container : ''} onChange={(e) => update('container', e.target.value)}>
+            {CONTAINERS.map((c) => (
+              <option key={c} value={c}>
+                {c ? t(`containerType.${c}`) : t('common.all')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('organizations.newlyCoveredFrom')}
+          <input type="date" value={params.get('newlyCoveredFrom') ?? ''} onChange={(e) => update('newlyCoveredFrom', e.target.value)} />
+        </label>
+        <label>
+          {t('organizations.newlyCoveredTo')}
+          <input type="date" value={params.get('newlyCoveredTo') ?? ''} onChange={(e) => update('newlyCoveredTo', e.target.value)} />
         </label>
         <label>
           {t('common.search')}
