@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
@@ -124,24 +125,58 @@ export interface ListQuery<E extends object> {
   order: OrderChoice;
 }
 
-/** A root list: one statement for the page, one more only if `totalCount` is asked for. */
+/**
+ * Whether the connection field being resolved selects `totalCount` (directly or through
+ * fragments). Lists that know it count in the page's own statement: a round trip to PostgreSQL
+ * costs more than its SQL on a small machine (docs/benchmarks.md). Directives are not evaluated:
+ * a `totalCount @skip(if: true)` is counted for nothing, which is harmless.
+ */
+export function wantsTotalCount(info: GraphQLResolveInfo | undefined): boolean {
+  if (!info) return false;
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return visit(info.fragments[name]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
+
+/**
+ * A root list: one statement for the page. When `withCount`, the same statement also counts the
+ * whole list (an uncorrelated scalar subquery, which PostgreSQL evaluates once); otherwise — or
+ * when the page is empty and so carries no count — `totalCount` costs a statement of its own,
+ * only if it is asked for.
+ */
 export async function findPage<E extends object>(
   db: EntityManager,
   query: ListQuery<E>,
   args: PageArgs,
   /** Primes the by-id loaders with the page's rows (pass `ctx.loaders.primeNodes`). */
   onNodes?: (nodes: readonly object[]) => void,
+  withCount = false,
 ): Promise<ConnectionValue<E>> {
   const shape = tableShape(db, query.entity);
   const { alias } = query;
   const ordering = orderingFor(shape as TableShape<unknown>, alias, query.order);
   const plan = planOrRefuse(args, ordering);
   const from = raw(`${shape.table} ${alias}`);
-  const statement = sql`SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+  const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`;
+  const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
+  const statement = sql`SELECT ${shape.select(alias)}${total} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
   const rows = await runQuery(db, statement);
   let count: Promise<number> | undefined;
+  if (withCount && rows.length > 0) {
+    count = Promise.resolve(Number(rows[0]!.__total));
+    for (const row of rows) delete row.__total;
+  }
   const connection = toConnection(rows, plan, args, ordering, shape, () => {
-    count ??= runQuery(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`).then((r) => Number(r[0]?.n ?? 0));
+    count ??= runQuery(db, countStatement).then((r) => Number(r[0]?.n ?? 0));
     return count;
   });
   onNodes?.(connection.nodes);
@@ -184,14 +219,18 @@ export class RelationPages {
     this.#loaders.clear();
   }
 
-  async load<E extends object>(query: RelationQuery<E>, args: PageArgs, parentId: number): Promise<ConnectionValue<E>> {
+  /**
+   * @param withCount the field selects `totalCount`: the page statement counts too, one count per
+   *   parent, so the level costs one statement instead of two.
+   */
+  async load<E extends object>(query: RelationQuery<E>, args: PageArgs, parentId: number, withCount = false): Promise<ConnectionValue<E>> {
     const shape = tableShape(this.db, query.entity);
     const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
     const plan = planOrRefuse(args, ordering);
-    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}`;
+    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}`;
     let loaders = this.#loaders.get(key);
     if (!loaders) {
-      loaders = this.#makeLoaders(query, shape, plan);
+      loaders = this.#makeLoaders(query, shape, plan, withCount);
       this.#loaders.set(key, loaders);
     }
     const rows = await loaders.pages.load(parentId);
@@ -201,29 +240,41 @@ export class RelationPages {
     return connection;
   }
 
-  #makeLoaders<E extends object>(query: RelationQuery<E>, shape: TableShape<E>, plan: ReturnType<typeof planPage>): RelationLoaders {
+  #makeLoaders<E extends object>(query: RelationQuery<E>, shape: TableShape<E>, plan: ReturnType<typeof planPage>, withCount: boolean): RelationLoaders {
     const { alias } = query;
     const from = raw(`${shape.table} ${alias}`);
     const parentRef = raw('__parent.id');
     const condition = and([query.parent(parentRef), ...query.where]);
-    const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
-      const statement = sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}) AS __page`;
-      const rows = await runQuery(this.db, statement);
-      const byParent = new Map<number, Record<string, unknown>[]>();
-      for (const row of rows) {
-        const parent = Number(row.__parent);
-        delete row.__parent;
-        let list = byParent.get(parent);
-        if (!list) byParent.set(parent, (list = []));
-        list.push(row);
-      }
-      return parentIds.map((id) => byParent.get(id) ?? []);
-    });
     const counts = new DataLoader<number, number>(async (parentIds) => {
       const statement = sql`SELECT __parent.id AS "__parent", (SELECT count(*)::int FROM ${from} WHERE ${condition}) AS n FROM unnest(${[...parentIds]}::int[]) AS __parent(id)`;
       const rows = await runQuery(this.db, statement);
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
+    });
+    const page = sql`SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+    const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
+      // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
+      // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
+      const statement = withCount
+        ? sql`WITH __parent AS MATERIALIZED (SELECT __p.id, (SELECT count(*)::int FROM ${from} WHERE ${and([query.parent(raw('__p.id')), ...query.where])}) AS n FROM unnest(${[...parentIds]}::int[]) AS __p(id))
+          SELECT __parent.id AS "__parent", __parent.n AS "__total", __page.* FROM __parent LEFT JOIN LATERAL (${page}) AS __page ON true`
+        : sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (${page}) AS __page`;
+      const rows = await runQuery(this.db, statement);
+      const byParent = new Map<number, Record<string, unknown>[]>();
+      for (const row of rows) {
+        const parent = Number(row.__parent);
+        delete row.__parent;
+        if (withCount) {
+          counts.prime(parent, Number(row.__total));
+          delete row.__total;
+          // The parent's page is empty: the row carries only its count.
+          if (row.id === null) continue;
+        }
+        let list = byParent.get(parent);
+        if (!list) byParent.set(parent, (list = []));
+        list.push(row);
+      }
+      return parentIds.map((id) => byParent.get(id) ?? []);
     });
     return { pages, counts };
   }
@@ -251,6 +302,8 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
     filter: F | null | undefined,
     orderBy: O | null | undefined,
     page: PageArgs,
+    /** The field's resolve info: when it selects `totalCount`, the page's statement counts too. */
+    info?: GraphQLResolveInfo,
   ): Promise<ConnectionValue<E>> =>
     ctx.loaders.pages.load(
       {
@@ -263,6 +316,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
       },
       page,
       parentId,
+      wantsTotalCount(info),
     );
 }
 
@@ -273,12 +327,15 @@ export function rootPage<E extends object, F, O>(
   filter: F | null | undefined,
   orderBy: O | null | undefined,
   page: PageArgs,
+  /** The field's resolve info: when it selects `totalCount`, the page's statement counts too. */
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionValue<E>> {
   return findPage(
     ctx.db,
     { entity: kind.entity, alias: kind.alias, where: kind.conditions(filter, ['filter']), order: kind.order(orderBy) },
     page,
     ctx.loaders.primeNodes,
+    wantsTotalCount(info),
   );
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
@@ -25,8 +26,9 @@ export class ActivityListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Activity>> {
-    return rootPage(activityKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(activityKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -41,7 +43,8 @@ export class PartyOrganizationActivitiesResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Activity>> {
-    return relationLister(activityKind)(ctx, 'PartyOrganization.activities', (id) => sql`ac.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page);
+    return relationLister(activityKind)(ctx, 'PartyOrganization.activities', (id) => sql`ac.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page, info);
   }
 }

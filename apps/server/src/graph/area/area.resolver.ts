@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { AreaLevel } from '../enums.js';
-import { findPage } from '../list.js';
+import { findPage, wantsTotalCount } from '../list.js';
 import { checkAreaCode } from './area-code.js';
 import { Area } from './area.entity.js';
 import { AreaConnection, AreaFilter, AreaOrder, areaConditions, areaOrder } from './area.input.js';
@@ -23,11 +24,13 @@ async function areaRelation(
   filter: Filter,
   orderBy: Order,
   page: PageArgs,
+  info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Area>> {
   const connection = await ctx.loaders.pages.load(
     { key: `${name}|${JSON.stringify(filter ?? null)}`, entity: Area, alias: 'a', parent, where: areaConditions(filter, ['filter']), order: areaOrder(orderBy) },
     page,
     parentId,
+    wantsTotalCount(info),
   );
   for (const area of connection.nodes) ctx.loaders.area.prime(area);
   return connection;
@@ -47,6 +50,7 @@ export class AreaResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Area>> {
     const where = areaConditions(filter, ['filter']);
     if (level) where.push(sql`a.level = ${level}`);
@@ -54,7 +58,7 @@ export class AreaResolver {
       // Unknown code: the sub-select yields NULL and nothing matches.
       where.push(sql`a.parent_id = (SELECT id FROM area WHERE code = ${checkAreaCode(parentCode, 'parentCode')})`);
     }
-    const connection = await findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy) }, page);
+    const connection = await findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy) }, page, undefined, wantsTotalCount(info));
     for (const area of connection.nodes) loaders.area.prime(area);
     return connection;
   }
@@ -81,8 +85,9 @@ export class AreaResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Area>> {
-    return areaRelation(ctx, 'Area.children', (id) => sql`a.parent_id = ${id}`, area.id, filter, orderBy, page);
+    return areaRelation(ctx, 'Area.children', (id) => sql`a.parent_id = ${id}`, area.id, filter, orderBy, page, info);
   }
 
   @FieldResolver(() => AreaConnection, {
@@ -95,6 +100,7 @@ export class AreaResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Area>> {
     return areaRelation(
       ctx,
@@ -104,6 +110,7 @@ export class AreaResolver {
       filter,
       orderBy,
       page,
+      info,
     );
   }
 }

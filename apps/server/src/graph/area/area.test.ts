@@ -153,10 +153,40 @@ describe('area relations', () => {
       { code: '370103', children: { totalCount: 2 } },
       { code: '370104', children: { totalCount: 0, nodes: [] } },
     ]);
-    // districts; their children and the children's count; the grandchildren; the city (the
-    // districts are primed by the list).
-    expect(all.statements).toHaveLength(5);
-    expect(one.statements).toHaveLength(5);
+    // districts; their children with the children's count (one statement); the grandchildren; the
+    // city (the districts are primed by the list).
+    expect(all.statements).toHaveLength(4);
+    expect(one.statements).toHaveLength(4);
+  });
+
+  it('counts in the page statement when totalCount is selected, also through a fragment, and not otherwise', async () => {
+    const counted = await measured(`{ areas(level: DISTRICT) { ...Total nodes { code children { ...Total nodes { code } } } } }
+      fragment Total on AreaConnection { totalCount }`);
+    expect(counted.data.areas.totalCount).toBe(3);
+    expect(counted.data.areas.nodes.map((a: any) => a.children.totalCount)).toEqual([2, 2, 0]);
+    // the districts with their count; the streets with their counts.
+    expect(counted.statements).toHaveLength(2);
+    expect(counted.statements.every((text) => /count\(\*\)/.test(text))).toBe(true);
+    const uncounted = await measured('{ areas(level: DISTRICT) { nodes { code children { nodes { code } } } } }');
+    expect(uncounted.statements).toHaveLength(2);
+    expect(uncounted.statements.some((text) => /count\(\*\)/.test(text))).toBe(false);
+  });
+
+  it('still counts a list whose page is empty because the cursor is past its end', async () => {
+    const { data: first } = await measured('{ areas(level: DISTRICT) { edges { cursor } nodes { children { edges { cursor } } } } }');
+    const lastDistrict = first.areas.edges.at(-1).cursor;
+    const lastStreet = first.areas.nodes[0].children.edges.at(-1).cursor;
+    const { data } = await measured(`{
+      past: areas(level: DISTRICT, after: "${lastDistrict}") { totalCount nodes { code } }
+      districts: areas(level: DISTRICT) { nodes { code children(after: "${lastStreet}") { totalCount nodes { code } } } }
+    }`);
+    expect(data.past).toEqual({ totalCount: 3, nodes: [] });
+    // 370102's page is past its end, 370103's cursor (of another list) orders before its rows, 370104 has none.
+    expect(data.districts.nodes.map((a: any) => [a.code, a.children.totalCount, a.children.nodes.length])).toEqual([
+      ['370102', 2, 0],
+      ['370103', 2, 2],
+      ['370104', 0, 0],
+    ]);
   });
 
   it('answers the same area under two aliases with one statement', async () => {

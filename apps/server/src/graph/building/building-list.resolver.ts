@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -28,8 +29,9 @@ export class BuildingListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Building>> {
-    return rootPage(buildingKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(buildingKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -44,8 +46,9 @@ export class AreaBuildingsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Building>> {
-    return buildingRelation(ctx, 'Area.buildings', (id) => inAreaSubtree(raw('b.street_id'), id), area.id, filter, orderBy, page);
+    return buildingRelation(ctx, 'Area.buildings', (id) => inAreaSubtree(raw('b.street_id'), id), area.id, filter, orderBy, page, info);
   }
 }
 
@@ -58,7 +61,8 @@ export class ParkBuildingsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Building>> {
-    return buildingRelation(ctx, 'Park.buildings', (id) => sql`b.park_id = ${id}`, park.id, filter, orderBy, page);
+    return buildingRelation(ctx, 'Park.buildings', (id) => sql`b.park_id = ${id}`, park.id, filter, orderBy, page, info);
   }
 }

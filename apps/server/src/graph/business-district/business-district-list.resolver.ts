@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -34,8 +35,9 @@ export class BusinessDistrictListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<BusinessDistrict>> {
-    return rootPage(businessDistrictKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(businessDistrictKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -51,7 +53,8 @@ export class AreaBusinessDistrictsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<BusinessDistrict>> {
-    return businessDistrictRelation(ctx, 'Area.businessDistricts', (id) => inAreaSubtree(raw('bd.street_id'), id), area.id, filter, orderBy, page);
+    return businessDistrictRelation(ctx, 'Area.businessDistricts', (id) => inAreaSubtree(raw('bd.street_id'), id), area.id, filter, orderBy, page, info);
   }
 }

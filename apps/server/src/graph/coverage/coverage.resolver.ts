@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { FULL_MEMBERS_FOR_ORGANIZATION } from '@liangxin/domain';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { raw, sql, type Sql } from '../../sql/fragment.js';
@@ -7,7 +8,7 @@ import { Area } from '../area/area.entity.js';
 import { Building } from '../building/building.entity.js';
 import { BusinessDistrict } from '../business-district/business-district.entity.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
-import { findPage, runQuery } from '../list.js';
+import { findPage, runQuery, wantsTotalCount } from '../list.js';
 import { OrganizationFilter, OrganizationOrder, organizationConditions, organizationOrder } from '../organization/organization.input.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Park } from '../park/park.entity.js';
@@ -208,6 +209,7 @@ export class CoverageResolver {
     @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<BlindSpot>> {
     const at = coverageAt(asOf, window);
     const where = resolveScope(scope);
@@ -221,6 +223,7 @@ export class CoverageResolver {
       },
       page,
       loaders.primeNodes,
+      wantsTotalCount(info),
     );
     const spots = await blindSpotsOf(organizations.nodes, at, loaders.coverage);
     const edges = organizations.edges.map((edge, i) => ({ cursor: edge.cursor, node: spots[i]! }));

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { and, raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -33,8 +34,9 @@ export class FundListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<FundEntry>> {
-    return rootPage(fundEntryKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(fundEntryKind, { db, loaders }, filter, orderBy, page, info);
   }
 
   @Query(() => [FundBudget], { description: "The city's yearly budgets for Party-building funds (经费预算), by year ascending." })
@@ -60,8 +62,9 @@ export class AreaFundsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Area.funds', (id) => inAreaSubtree(raw('f.area_id'), id), area.id, filter, orderBy, page);
+    return relation(ctx, 'Area.funds', (id) => inAreaSubtree(raw('f.area_id'), id), area.id, filter, orderBy, page, info);
   }
 }
 
@@ -76,7 +79,8 @@ export class PartyOrganizationFundsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'PartyOrganization.funds', (id) => sql`f.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page);
+    return relation(ctx, 'PartyOrganization.funds', (id) => sql`f.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page, info);
   }
 }

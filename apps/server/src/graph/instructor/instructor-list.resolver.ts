@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -33,8 +34,9 @@ export class InstructorListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Instructor>> {
-    return rootPage(instructorKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(instructorKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -49,6 +51,7 @@ export class OrganizationInstructorsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return relation(
       ctx,
@@ -59,6 +62,7 @@ export class OrganizationInstructorsResolver {
       filter,
       orderBy,
       page,
+      info,
     );
   }
 }
@@ -74,7 +78,8 @@ export class AreaInstructorsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Area.instructors', (id) => inAreaSubtree(raw('i.pool_area_id'), id), area.id, filter, orderBy, page);
+    return relation(ctx, 'Area.instructors', (id) => inAreaSubtree(raw('i.pool_area_id'), id), area.id, filter, orderBy, page, info);
   }
 }

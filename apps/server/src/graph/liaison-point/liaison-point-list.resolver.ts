@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
@@ -42,8 +43,9 @@ export class LiaisonPointListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<LiaisonPoint>> {
-    return rootPage(liaisonPointKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(liaisonPointKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -58,8 +60,9 @@ export class OrganizationLiaisonPointsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Organization.liaisonPoints', (id) => sql`l.organization_id = ${id}`, organization.id, filter, orderBy, page);
+    return relation(ctx, 'Organization.liaisonPoints', (id) => sql`l.organization_id = ${id}`, organization.id, filter, orderBy, page, info);
   }
 }
 
@@ -74,8 +77,9 @@ export class InstructorAssignmentsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Instructor.assignments', (id) => sql`l.instructor_id = ${id}`, instructor.id, filter, orderBy, page);
+    return relation(ctx, 'Instructor.assignments', (id) => sql`l.instructor_id = ${id}`, instructor.id, filter, orderBy, page, info);
   }
 }
 
@@ -90,8 +94,9 @@ export class WorkingCommitteeLiaisonPointsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'WorkingCommittee.directLiaisonPoints', (id) => sql`l.committee_id = ${id}`, committee.id, filter, orderBy, page);
+    return relation(ctx, 'WorkingCommittee.directLiaisonPoints', (id) => sql`l.committee_id = ${id}`, committee.id, filter, orderBy, page, info);
   }
 }
 
@@ -106,8 +111,9 @@ export class MemberUnitLiaisonPointsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'MemberUnit.liaisonPoints', (id) => sql`l.member_unit_id = ${id}`, unit.id, filter, orderBy, page);
+    return relation(ctx, 'MemberUnit.liaisonPoints', (id) => sql`l.member_unit_id = ${id}`, unit.id, filter, orderBy, page, info);
   }
 }
 
@@ -122,7 +128,8 @@ export class WorkGroupMemberLiaisonPointsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'WorkGroupMember.liaisonPoints', (id) => sql`l.work_group_member_id = ${id}`, member.id, filter, orderBy, page);
+    return relation(ctx, 'WorkGroupMember.liaisonPoints', (id) => sql`l.work_group_member_id = ${id}`, member.id, filter, orderBy, page, info);
   }
 }

@@ -128,7 +128,7 @@ describe('liaison point relations', () => {
       }`),
     );
     expect(result.body.errors).toBeUndefined();
-    // liaison points; organizations; committees, member units, work-group members, instructors; visits page + count.
-    expect(statements).toHaveLength(8);
+    // liaison points; organizations; committees, member units, work-group members, instructors; visits page with count.
+    expect(statements).toHaveLength(7);
   });
 });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
@@ -25,8 +26,9 @@ export class MemberUnitResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<MemberUnit>> {
-    return rootPage(memberUnitKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(memberUnitKind, { db, loaders }, filter, orderBy, page, info);
   }
 
   @FieldResolver(() => WorkingCommittee, { description: 'The working committee (两新工委) it is a member unit of.' })
@@ -44,8 +46,9 @@ export class WorkingCommitteeMemberUnitsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<MemberUnit>> {
-    return relationLister(memberUnitKind)(ctx, 'WorkingCommittee.memberUnits', (id) => sql`mu.committee_id = ${id}`, committee.id, filter, orderBy, page);
+    return relationLister(memberUnitKind)(ctx, 'WorkingCommittee.memberUnits', (id) => sql`mu.committee_id = ${id}`, committee.id, filter, orderBy, page, info);
   }
 }
 

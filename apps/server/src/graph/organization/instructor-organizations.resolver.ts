@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
@@ -20,6 +21,7 @@ export class InstructorOrganizationsResolver {
     @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Organization>> {
     return relationLister(organizationKind)(
       ctx,
@@ -30,6 +32,7 @@ export class InstructorOrganizationsResolver {
       filter,
       orderBy,
       page,
+      info,
     );
   }
 }

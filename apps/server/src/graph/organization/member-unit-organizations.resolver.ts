@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { relationLister } from '../list.js';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
@@ -20,7 +21,8 @@ export class MemberUnitOrganizationsResolver {
     @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Organization>> {
-    return relationLister(organizationKind)(ctx, 'MemberUnit.supervisedOrganizations', (id) => sql`o.supervisory_unit_id = ${id}`, unit.id, filter, orderBy, page);
+    return relationLister(organizationKind)(ctx, 'MemberUnit.supervisedOrganizations', (id) => sql`o.supervisory_unit_id = ${id}`, unit.id, filter, orderBy, page, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -41,8 +42,9 @@ export class OrganizationListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Organization>> {
-    return rootPage(organizationKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(organizationKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -57,8 +59,9 @@ export class AreaOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Area.organizations', (id) => inAreaSubtree(raw('o.street_id'), id), area.id, filter, orderBy, page);
+    return relation(ctx, 'Area.organizations', (id) => inAreaSubtree(raw('o.street_id'), id), area.id, filter, orderBy, page, info);
   }
 }
 
@@ -71,8 +74,9 @@ export class ParkOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Park.organizations', (id) => sql`o.park_id = ${id}`, park.id, filter, orderBy, page);
+    return relation(ctx, 'Park.organizations', (id) => sql`o.park_id = ${id}`, park.id, filter, orderBy, page, info);
   }
 }
 
@@ -85,8 +89,9 @@ export class BuildingOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Building.organizations', (id) => sql`o.building_id = ${id}`, building.id, filter, orderBy, page);
+    return relation(ctx, 'Building.organizations', (id) => sql`o.building_id = ${id}`, building.id, filter, orderBy, page, info);
   }
 }
 
@@ -99,8 +104,9 @@ export class BusinessDistrictOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'BusinessDistrict.organizations', (id) => sql`o.business_district_id = ${id}`, businessDistrict.id, filter, orderBy, page);
+    return relation(ctx, 'BusinessDistrict.organizations', (id) => sql`o.business_district_id = ${id}`, businessDistrict.id, filter, orderBy, page, info);
   }
 }
 
@@ -116,6 +122,7 @@ export class PartyOrganizationCoveredResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return relation(
       ctx,
@@ -125,6 +132,7 @@ export class PartyOrganizationCoveredResolver {
       filter,
       orderBy,
       page,
+      info,
     );
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -27,8 +28,9 @@ export class ParkListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Park>> {
-    return rootPage(parkKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(parkKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -44,7 +46,8 @@ export class AreaParksResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Park>> {
-    return parkRelation(ctx, 'Area.parks', (id) => inAreaSubtree(raw('p.area_id'), id), area.id, filter, orderBy, page);
+    return parkRelation(ctx, 'Area.parks', (id) => inAreaSubtree(raw('p.area_id'), id), area.id, filter, orderBy, page, info);
   }
 }

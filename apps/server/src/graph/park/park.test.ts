@@ -93,9 +93,9 @@ describe('park relations', () => {
       [0, 0],
       [1, 0],
     ]);
-    // parks; areas; buildings page + count; streets; organizations page + count.
-    expect(all.statements).toHaveLength(7);
-    expect(one.statements).toHaveLength(7);
+    // parks; areas; buildings page with count; streets; organizations page with count.
+    expect(all.statements).toHaveLength(5);
+    expect(one.statements).toHaveLength(5);
   });
 
   it('is reachable by node(id)', async () => {

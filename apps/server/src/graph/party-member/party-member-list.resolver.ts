@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -36,8 +37,9 @@ export class PartyMemberListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<PartyMember>> {
-    return rootPage(partyMemberKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(partyMemberKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -53,8 +55,9 @@ export class OrganizationMembersResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Organization.members', (id) => sql`m.organization_id = ${id}`, organization.id, filter, orderBy, page);
+    return relation(ctx, 'Organization.members', (id) => sql`m.organization_id = ${id}`, organization.id, filter, orderBy, page, info);
   }
 }
 
@@ -69,8 +72,9 @@ export class PartyOrganizationMembersResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'PartyOrganization.members', (id) => sql`m.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page);
+    return relation(ctx, 'PartyOrganization.members', (id) => sql`m.party_organization_id = ${id}`, partyOrganization.id, filter, orderBy, page, info);
   }
 }
 
@@ -86,7 +90,8 @@ export class AreaLedgerMembersResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Area.ledgerMembers', (id) => inAreaSubtree(raw('m.ledger_area_id'), id), area.id, filter, orderBy, page);
+    return relation(ctx, 'Area.ledgerMembers', (id) => inAreaSubtree(raw('m.ledger_area_id'), id), area.id, filter, orderBy, page, info);
   }
 }

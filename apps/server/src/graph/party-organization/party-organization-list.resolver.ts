@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw, sql } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -45,8 +46,9 @@ export class PartyOrganizationListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<PartyOrganization>> {
-    return rootPage(partyOrganizationKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(partyOrganizationKind, { db, loaders }, filter, orderBy, page, info);
   }
 
   @FieldResolver(() => PartyOrganizationConnection, { description: 'The Party organizations one level down (下级党组织).' })
@@ -56,8 +58,9 @@ export class PartyOrganizationListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'PartyOrganization.children', (id) => sql`p.parent_id = ${id}`, partyOrganization.id, filter, orderBy, page);
+    return relation(ctx, 'PartyOrganization.children', (id) => sql`p.parent_id = ${id}`, partyOrganization.id, filter, orderBy, page, info);
   }
 }
 
@@ -73,6 +76,7 @@ export class OrganizationPartyOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return relation(
       ctx,
@@ -82,6 +86,7 @@ export class OrganizationPartyOrganizationsResolver {
       filter,
       orderBy,
       page,
+      info,
     );
   }
 }
@@ -98,8 +103,9 @@ export class AreaPartyOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Area.partyOrganizations', (id) => inAreaSubtree(raw('p.area_id'), id), area.id, filter, orderBy, page);
+    return relation(ctx, 'Area.partyOrganizations', (id) => inAreaSubtree(raw('p.area_id'), id), area.id, filter, orderBy, page, info);
   }
 }
 
@@ -115,8 +121,9 @@ export class ParkPartyOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Park.partyOrganizations', (id) => sql`p.park_id = ${id}`, park.id, filter, orderBy, page);
+    return relation(ctx, 'Park.partyOrganizations', (id) => sql`p.park_id = ${id}`, park.id, filter, orderBy, page, info);
   }
 }
 
@@ -132,8 +139,9 @@ export class BuildingPartyOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Building.partyOrganizations', (id) => sql`p.building_id = ${id}`, building.id, filter, orderBy, page);
+    return relation(ctx, 'Building.partyOrganizations', (id) => sql`p.building_id = ${id}`, building.id, filter, orderBy, page, info);
   }
 }
 
@@ -149,8 +157,9 @@ export class BusinessDistrictPartyOrganizationsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'BusinessDistrict.partyOrganizations', (id) => sql`p.business_district_id = ${id}`, businessDistrict.id, filter, orderBy, page);
+    return relation(ctx, 'BusinessDistrict.partyOrganizations', (id) => sql`p.business_district_id = ${id}`, businessDistrict.id, filter, orderBy, page, info);
   }
 }
 
@@ -163,7 +172,8 @@ export class PartyMemberSecretaryOfResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'PartyMember.secretaryOf', (id) => sql`p.secretary_member_id = ${id}`, member.id, filter, orderBy, page);
+    return relation(ctx, 'PartyMember.secretaryOf', (id) => sql`p.secretary_member_id = ${id}`, member.id, filter, orderBy, page, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
@@ -30,8 +31,9 @@ export class VisitListResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Visit>> {
-    return rootPage(visitKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(visitKind, { db, loaders }, filter, orderBy, page, info);
   }
 }
 
@@ -44,8 +46,9 @@ export class OrganizationVisitsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'Organization.visits', (id) => sql`v.organization_id = ${id}`, organization.id, filter, orderBy, page);
+    return relation(ctx, 'Organization.visits', (id) => sql`v.organization_id = ${id}`, organization.id, filter, orderBy, page, info);
   }
 }
 
@@ -58,7 +61,8 @@ export class LiaisonPointVisitsResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relation(ctx, 'LiaisonPoint.visits', (id) => sql`v.liaison_point_id = ${id}`, point.id, filter, orderBy, page);
+    return relation(ctx, 'LiaisonPoint.visits', (id) => sql`v.liaison_point_id = ${id}`, point.id, filter, orderBy, page, info);
   }
 }

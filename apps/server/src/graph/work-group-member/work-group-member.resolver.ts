@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { raw } from '../../sql/fragment.js';
 import { Area } from '../area/area.entity.js';
@@ -33,8 +34,9 @@ export class WorkGroupMemberResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<WorkGroupMember>> {
-    return rootPage(workGroupMemberKind, { db, loaders }, filter, orderBy, page);
+    return rootPage(workGroupMemberKind, { db, loaders }, filter, orderBy, page, info);
   }
 
   @FieldResolver(() => Area, { description: 'The street or town (街道 / 镇) whose work group this is.' })
@@ -55,7 +57,8 @@ export class AreaWorkGroupMembersResolver {
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<WorkGroupMember>> {
-    return relationLister(workGroupMemberKind)(ctx, 'Area.workGroupMembers', (id) => inAreaSubtree(raw('wg.street_id'), id), area.id, filter, orderBy, page);
+    return relationLister(workGroupMemberKind)(ctx, 'Area.workGroupMembers', (id) => inAreaSubtree(raw('wg.street_id'), id), area.id, filter, orderBy, page, info);
   }
 }
