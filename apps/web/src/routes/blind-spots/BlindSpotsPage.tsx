@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
 import { BlindSpotList } from '../../components/BlindSpotList';
-import { Pager } from '../../components/Pager';
-import { ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
 import type { OrganizationFilter } from '../../gql/graphql';
 import { downloadFile } from '../../lib/authFetch';
 import { isIsoDate, todayInShanghai } from '../../lib/dates';
 import { windowParam } from '../../lib/listFilters';
+import { PagedResult, useCursorPages } from '../../components/PagedResult';
 
 export const blindSpotsQuery = graphql(`
   query BlindSpots($scope: String, $asOf: Date, $window: Int, $filter: OrganizationFilter, $after: String) {
@@ -59,15 +58,15 @@ export function BlindSpotsPage() {
   const asOf = isIsoDate(asOfParam) ? asOfParam : todayInShanghai();
   const window = windowParam(params.get('window'));
   const { filter, exportParams } = blindSpotFilter(params);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
+  const { after } = pages;
   const { data, loading, error, refetch } = useQuery(blindSpotsQuery, { variables: { scope, asOf, window, filter, after } });
   const [exporting, setExporting] = useState<'idle' | 'busy' | string>('idle');
 
   const [text, setText] = useState(params.get('text') ?? '');
 
   function update(key: string, value: string) {
-    setCursors([null]);
+    pages.reset();
     setParams((p) => {
       if (value) p.set(key, value);
       else p.delete(key);
@@ -144,23 +143,13 @@ export function BlindSpotsPage() {
         </label>
         <button type="submit">{t('common.apply')}</button>
       </form>
-      {error && !data ? (
-        <ErrorState error={error} retry={refetch} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <section aria-busy={loading} aria-label={t('blindSpots.title')}>
-          <BlindSpotList rows={data.blindSpots.nodes} caption={t('blindSpots.title')} />
-          <Pager
-            total={data.blindSpots.totalCount}
-            shown={data.blindSpots.nodes.length}
-            hasNext={data.blindSpots.pageInfo.hasNextPage}
-            hasPrevious={cursors.length > 1}
-            onNext={() => setCursors((c) => [...c, data.blindSpots.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors((c) => c.slice(0, -1))}
-          />
-        </section>
-      )}
+      <PagedResult label={t('blindSpots.title')} page={data?.blindSpots} loading={loading} error={error} retry={refetch} pages={pages}>
+        {(blindSpots) => (
+          <>
+            <BlindSpotList rows={blindSpots.nodes} caption={t('blindSpots.title')} />
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

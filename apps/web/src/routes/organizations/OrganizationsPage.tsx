@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
 import { OrganizationTable } from '../../components/OrganizationTable';
-import { Pager } from '../../components/Pager';
-import { ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
 import { todayInShanghai } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { coverageStatuses, isContainer, organizationListFilter } from '../../lib/listFilters';
+import { PagedResult, useCursorPages } from '../../components/PagedResult';
 
 export const organizationsQuery = graphql(`
   query Organizations($filter: OrganizationFilter, $after: String) {
@@ -41,15 +40,15 @@ export function OrganizationsPage() {
   const { filter, status } = organizationListFilter(params, home);
   const hasPo = params.get('hasPartyOrganization');
   const textParam = params.get('text')?.trim();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
+  const { after } = pages;
   const { data, loading, error, refetch } = useQuery(organizationsQuery, { variables: { filter, after } });
   const [text, setText] = useState(textParam ?? '');
   const coverageParam = params.get('coverage') ?? '';
   const coverageChoice = (COVERAGE_CHOICES as readonly string[]).includes(coverageParam) ? coverageParam : '';
 
   function update(key: string, value: string) {
-    setCursors([null]);
+    pages.reset();
     setParams((p) => {
       if (value) p.set(key, value);
       else p.delete(key);
@@ -142,23 +141,13 @@ export function OrganizationsPage() {
         </label>
         <button type="submit">{t('common.apply')}</button>
       </form>
-      {error && !data ? (
-        <ErrorState error={error} retry={refetch} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <section aria-busy={loading} aria-label={t('organizations.title')}>
-          <OrganizationTable organizations={data.organizations.nodes} caption={t('organizations.title')} />
-          <Pager
-            total={data.organizations.totalCount}
-            shown={data.organizations.nodes.length}
-            hasNext={data.organizations.pageInfo.hasNextPage}
-            hasPrevious={cursors.length > 1}
-            onNext={() => setCursors((c) => [...c, data.organizations.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors((c) => c.slice(0, -1))}
-          />
-        </section>
-      )}
+      <PagedResult label={t('organizations.title')} page={data?.organizations} loading={loading} error={error} retry={refetch} pages={pages}>
+        {(organizations) => (
+          <>
+            <OrganizationTable organizations={organizations.nodes} caption={t('organizations.title')} />
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

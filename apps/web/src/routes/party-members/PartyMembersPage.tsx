@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
-import { Pager } from '../../components/Pager';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty } from '../../components/states';
 import { graphql } from '../../gql';
 import type { DateRange, PartyMemberFilter } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { organizationPath } from '../../lib/paths';
+import { PagedResult, useCursorPages } from '../../components/PagedResult';
 
 export const partyMembersQuery = graphql(`
   query PartyMembers($filter: PartyMemberFilter, $after: String) {
@@ -65,12 +64,12 @@ export function PartyMembersPage() {
   const home = useHomeScope();
   const [params, setParams] = useSearchParams();
   const filter = partyMemberListFilter(params, home);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
+  const { after } = pages;
   const { data, loading, error, refetch } = useQuery(partyMembersQuery, { variables: { filter, after } });
 
   function update(key: string, value: string) {
-    setCursors([null]);
+    pages.reset();
     setParams((p) => {
       if (value) p.set(key, value);
       else p.delete(key);
@@ -105,53 +104,43 @@ export function PartyMembersPage() {
         {dateInput('revealedFrom', t('memberList.revealedFrom'))}
         {dateInput('revealedTo', t('memberList.revealedTo'))}
       </form>
-      {error && !data ? (
-        <ErrorState error={error} retry={refetch} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <section aria-busy={loading} aria-label={t('memberList.title')}>
-          {data.partyMembers.nodes.length === 0 ? (
-            <Empty>{t('memberList.none')}</Empty>
-          ) : (
-            <table className="data">
-              <caption className="visually-hidden">{t('memberList.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('members.name')}</th>
-                  <th scope="col">{t('organization.name')}</th>
-                  <th scope="col">{t('members.stage')}</th>
-                  <th scope="col">{t('members.relation')}</th>
-                  <th scope="col">{t('memberList.transferredOn')}</th>
-                  <th scope="col">{t('memberList.revealedOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.partyMembers.nodes.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.name}</td>
-                    <td>
-                      <Link to={organizationPath(m.organization.creditCode)}>{m.organization.name}</Link>
-                    </td>
-                    <td>{t(`stage.${m.stage}`)}</td>
-                    <td>{t(`relation.${m.relationHolder}`)}</td>
-                    <td>{f.date(m.transferredOn)}</td>
-                    <td>{m.identityRevealed ? f.date(m.revealedOn) : t('ledgers.notRevealed')}</td>
+      <PagedResult label={t('memberList.title')} page={data?.partyMembers} loading={loading} error={error} retry={refetch} pages={pages}>
+        {(partyMembers) => (
+          <>
+            {partyMembers.nodes.length === 0 ? (
+              <Empty>{t('memberList.none')}</Empty>
+            ) : (
+              <table className="data">
+                <caption className="visually-hidden">{t('memberList.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('members.name')}</th>
+                    <th scope="col">{t('organization.name')}</th>
+                    <th scope="col">{t('members.stage')}</th>
+                    <th scope="col">{t('members.relation')}</th>
+                    <th scope="col">{t('memberList.transferredOn')}</th>
+                    <th scope="col">{t('memberList.revealedOn')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pager
-            total={data.partyMembers.totalCount}
-            shown={data.partyMembers.nodes.length}
-            hasNext={data.partyMembers.pageInfo.hasNextPage}
-            hasPrevious={cursors.length > 1}
-            onNext={() => setCursors((c) => [...c, data.partyMembers.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors((c) => c.slice(0, -1))}
-          />
-        </section>
-      )}
+                </thead>
+                <tbody>
+                  {partyMembers.nodes.map((m) => (
+                    <tr key={m.id}>
+                      <td>{m.name}</td>
+                      <td>
+                        <Link to={organizationPath(m.organization.creditCode)}>{m.organization.name}</Link>
+                      </td>
+                      <td>{t(`stage.${m.stage}`)}</td>
+                      <td>{t(`relation.${m.relationHolder}`)}</td>
+                      <td>{f.date(m.transferredOn)}</td>
+                      <td>{m.identityRevealed ? f.date(m.revealedOn) : t('ledgers.notRevealed')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

@@ -3,14 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
-import { Pager } from '../../components/Pager';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty } from '../../components/states';
 import { graphql } from '../../gql';
 import type { PartyOrganizationFilter } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { windowParam } from '../../lib/listFilters';
 import { areaPath, organizationPath } from '../../lib/paths';
+import { PagedResult, useCursorPages } from '../../components/PagedResult';
 
 export const partyOrganizationsQuery = graphql(`
   query PartyOrganizations($filter: PartyOrganizationFilter, $after: String) {
@@ -70,13 +70,13 @@ export function PartyOrganizationsPage() {
   const home = useHomeScope();
   const [params, setParams] = useSearchParams();
   const filter = partyOrganizationListFilter(params, home);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
+  const { after } = pages;
   const { data, loading, error, refetch } = useQuery(partyOrganizationsQuery, { variables: { filter, after } });
   const [text, setText] = useState(params.get('text') ?? '');
 
   function update(key: string, value: string) {
-    setCursors([null]);
+    pages.reset();
     setParams((p) => {
       if (value) p.set(key, value);
       else p.delete(key);
@@ -121,56 +121,46 @@ export function PartyOrganizationsPage() {
         </label>
         <button type="submit">{t('common.apply')}</button>
       </form>
-      {error && !data ? (
-        <ErrorState error={error} retry={refetch} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <section aria-busy={loading} aria-label={t('partyOrganizations.title')}>
-          {data.partyOrganizations.nodes.length === 0 ? (
-            <Empty>{t('partyOrganizations.none')}</Empty>
-          ) : (
-            <table className="data">
-              <caption className="visually-hidden">{t('partyOrganizations.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('partyOrg.kind')}</th>
-                  <th scope="col">{t('partyOrg.formation')}</th>
-                  <th scope="col">{t('partyOrg.anchor')}</th>
-                  <th scope="col">{t('partyOrganizations.area')}</th>
-                  <th scope="col">{t('partyOrg.established')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.partyOrganizations.nodes.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      {p.name}
-                      {p.dissolvedOn && <span className="badge">{t('partyOrganizations.dissolved', { date: f.date(p.dissolvedOn) })}</span>}
-                    </td>
-                    <td>{t(`partyOrgKind.${p.kind}`)}</td>
-                    <td>{t(`formation.${p.formation}`)}</td>
-                    <td>{p.organization ? <Link to={organizationPath(p.organization.creditCode)}>{p.organization.name}</Link> : t(`anchor.${p.anchor}`)}</td>
-                    <td>
-                      <Link to={areaPath(p.area.code)}>{p.area.name}</Link>
-                    </td>
-                    <td>{f.date(p.establishedOn)}</td>
+      <PagedResult label={t('partyOrganizations.title')} page={data?.partyOrganizations} loading={loading} error={error} retry={refetch} pages={pages}>
+        {(partyOrganizations) => (
+          <>
+            {partyOrganizations.nodes.length === 0 ? (
+              <Empty>{t('partyOrganizations.none')}</Empty>
+            ) : (
+              <table className="data">
+                <caption className="visually-hidden">{t('partyOrganizations.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.name')}</th>
+                    <th scope="col">{t('partyOrg.kind')}</th>
+                    <th scope="col">{t('partyOrg.formation')}</th>
+                    <th scope="col">{t('partyOrg.anchor')}</th>
+                    <th scope="col">{t('partyOrganizations.area')}</th>
+                    <th scope="col">{t('partyOrg.established')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pager
-            total={data.partyOrganizations.totalCount}
-            shown={data.partyOrganizations.nodes.length}
-            hasNext={data.partyOrganizations.pageInfo.hasNextPage}
-            hasPrevious={cursors.length > 1}
-            onNext={() => setCursors((c) => [...c, data.partyOrganizations.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors((c) => c.slice(0, -1))}
-          />
-        </section>
-      )}
+                </thead>
+                <tbody>
+                  {partyOrganizations.nodes.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        {p.name}
+                        {p.dissolvedOn && <span className="badge">{t('partyOrganizations.dissolved', { date: f.date(p.dissolvedOn) })}</span>}
+                      </td>
+                      <td>{t(`partyOrgKind.${p.kind}`)}</td>
+                      <td>{t(`formation.${p.formation}`)}</td>
+                      <td>{p.organization ? <Link to={organizationPath(p.organization.creditCode)}>{p.organization.name}</Link> : t(`anchor.${p.anchor}`)}</td>
+                      <td>
+                        <Link to={areaPath(p.area.code)}>{p.area.name}</Link>
+                      </td>
+                      <td>{f.date(p.establishedOn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

@@ -1,15 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
-import { Pager } from '../../components/Pager';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty } from '../../components/states';
 import { graphql } from '../../gql';
 import type { VisitFilter } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { organizationPath } from '../../lib/paths';
+import { PagedResult, useCursorPages } from '../../components/PagedResult';
 
 export const visitsQuery = graphql(`
   query Visits($filter: VisitFilter, $after: String) {
@@ -57,12 +56,12 @@ export function VisitsPage() {
   const home = useHomeScope();
   const [params, setParams] = useSearchParams();
   const filter = visitListFilter(params, home);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
+  const pages = useCursorPages();
+  const { after } = pages;
   const { data, loading, error, refetch } = useQuery(visitsQuery, { variables: { filter, after } });
 
   function update(key: string, value: string) {
-    setCursors([null]);
+    pages.reset();
     setParams((p) => {
       if (value) p.set(key, value);
       else p.delete(key);
@@ -90,55 +89,45 @@ export function VisitsPage() {
           <input type="date" value={params.get('to') ?? ''} onChange={(e) => update('to', e.target.value)} />
         </label>
       </form>
-      {error && !data ? (
-        <ErrorState error={error} retry={refetch} />
-      ) : !data ? (
-        <Loading />
-      ) : (
-        <section aria-busy={loading} aria-label={t('visitList.title')}>
-          {data.visits.nodes.length === 0 ? (
-            <Empty>{t('visitList.none')}</Empty>
-          ) : (
-            <table className="data">
-              <caption className="visually-hidden">{t('visitList.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('visitList.date')}</th>
-                  <th scope="col">{t('organization.name')}</th>
-                  <th scope="col">{t('visitList.kind')}</th>
-                  <th scope="col">{t('visitList.visitor')}</th>
-                  <th scope="col">{t('visits.owner')}</th>
-                  <th scope="col">{t('visits.members')}</th>
-                  <th scope="col">{t('visits.problems')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.visits.nodes.map((v) => (
-                  <tr key={v.id}>
-                    <td>{f.date(v.visitedOn)}</td>
-                    <td>
-                      <Link to={organizationPath(v.organization.creditCode)}>{v.organization.name}</Link>
-                    </td>
-                    <td>{t(`liaisonKind.${v.liaisonPoint.kind}`)}</td>
-                    <td>{v.visitor}</td>
-                    <td>{v.ownerIntention ? t(`intention.${v.ownerIntention}`) : '—'}</td>
-                    <td>{v.membersIntention ? t(`intention.${v.membersIntention}`) : '—'}</td>
-                    <td>{v.problems || '—'}</td>
+      <PagedResult label={t('visitList.title')} page={data?.visits} loading={loading} error={error} retry={refetch} pages={pages}>
+        {(visits) => (
+          <>
+            {visits.nodes.length === 0 ? (
+              <Empty>{t('visitList.none')}</Empty>
+            ) : (
+              <table className="data">
+                <caption className="visually-hidden">{t('visitList.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('visitList.date')}</th>
+                    <th scope="col">{t('organization.name')}</th>
+                    <th scope="col">{t('visitList.kind')}</th>
+                    <th scope="col">{t('visitList.visitor')}</th>
+                    <th scope="col">{t('visits.owner')}</th>
+                    <th scope="col">{t('visits.members')}</th>
+                    <th scope="col">{t('visits.problems')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pager
-            total={data.visits.totalCount}
-            shown={data.visits.nodes.length}
-            hasNext={data.visits.pageInfo.hasNextPage}
-            hasPrevious={cursors.length > 1}
-            onNext={() => setCursors((c) => [...c, data.visits.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors((c) => c.slice(0, -1))}
-          />
-        </section>
-      )}
+                </thead>
+                <tbody>
+                  {visits.nodes.map((v) => (
+                    <tr key={v.id}>
+                      <td>{f.date(v.visitedOn)}</td>
+                      <td>
+                        <Link to={organizationPath(v.organization.creditCode)}>{v.organization.name}</Link>
+                      </td>
+                      <td>{t(`liaisonKind.${v.liaisonPoint.kind}`)}</td>
+                      <td>{v.visitor}</td>
+                      <td>{v.ownerIntention ? t(`intention.${v.ownerIntention}`) : '—'}</td>
+                      <td>{v.membersIntention ? t(`intention.${v.membersIntention}`) : '—'}</td>
+                      <td>{v.problems || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }
