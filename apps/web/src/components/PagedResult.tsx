@@ -1,7 +1,8 @@
 import type { ErrorLike } from '@apollo/client';
 import { useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { Pager } from './Pager';
-import { ErrorState, Loading } from './states';
+import { Empty, ErrorState, Loading } from './states';
 
 /** What a list page's connection must hold for paging (every connection of the schema does). */
 interface Page {
@@ -33,9 +34,27 @@ export function useCursorPages(): CursorPages {
 }
 
 /**
+ * A list page's filters, kept in the URL: `update` sets one (an empty value removes it) and goes
+ * back to the first page, since the pages seen belong to the old filter.
+ */
+export function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const pages = useCursorPages();
+  function update(key: string, value: string) {
+    pages.reset();
+    setParams((p) => {
+      if (value) p.set(key, value);
+      else p.delete(key);
+      return p;
+    });
+  }
+  return { params, pages, update };
+}
+
+/**
  * The result part of a list page: the error (with retry) or the loading state until the first
- * answer, then the rows (`children`, given the connection) and the pager. While a later page
- * loads, the rows shown stay and the section says it is busy.
+ * answer, then the rows (`children`, given the connection) — or `empty` when there are none —
+ * and the pager. While a later page loads, the rows shown stay and the section says it is busy.
  */
 export function PagedResult<P extends Page>({
   label,
@@ -44,9 +63,12 @@ export function PagedResult<P extends Page>({
   error,
   retry,
   pages,
+  empty,
   children,
 }: {
   label: string;
+  /** Said when the list is empty; omitted: `children` show the empty list themselves. */
+  empty?: string;
   page: P | undefined;
   loading: boolean;
   error: ErrorLike | undefined;
@@ -57,7 +79,7 @@ export function PagedResult<P extends Page>({
   if (!page) return error ? <ErrorState error={error} retry={retry} /> : <Loading />;
   return (
     <section aria-busy={loading} aria-label={label}>
-      {children(page)}
+      {empty !== undefined && page.nodes.length === 0 ? <Empty>{empty}</Empty> : children(page)}
       <Pager
         total={page.totalCount}
         shown={page.nodes.length}

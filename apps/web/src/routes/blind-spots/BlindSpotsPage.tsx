@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
 import { BlindSpotList } from '../../components/BlindSpotList';
 import { graphql } from '../../gql';
@@ -9,7 +8,7 @@ import type { OrganizationFilter } from '../../gql/graphql';
 import { downloadFile } from '../../lib/authFetch';
 import { isIsoDate, todayInShanghai } from '../../lib/dates';
 import { windowParam } from '../../lib/listFilters';
-import { PagedResult, useCursorPages } from '../../components/PagedResult';
+import { PagedResult, useListParams } from '../../components/PagedResult';
 
 export const blindSpotsQuery = graphql(`
   query BlindSpots($scope: String, $asOf: Date, $window: Int, $filter: OrganizationFilter, $after: String) {
@@ -52,27 +51,17 @@ export function blindSpotFilter(params: URLSearchParams): { filter: Organization
 export function BlindSpotsPage() {
   const { t } = useTranslation();
   const home = useHomeScope();
-  const [params, setParams] = useSearchParams();
+  const { params, pages, update } = useListParams();
   const scope = params.get('scope') || home;
   const asOfParam = params.get('asOf');
   const asOf = isIsoDate(asOfParam) ? asOfParam : todayInShanghai();
   const window = windowParam(params.get('window'));
   const { filter, exportParams } = blindSpotFilter(params);
-  const pages = useCursorPages();
   const { after } = pages;
   const { data, loading, error, refetch } = useQuery(blindSpotsQuery, { variables: { scope, asOf, window, filter, after } });
   const [exporting, setExporting] = useState<'idle' | 'busy' | string>('idle');
 
   const [text, setText] = useState(params.get('text') ?? '');
-
-  function update(key: string, value: string) {
-    pages.reset();
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
-  }
 
   function submitText(e: FormEvent) {
     e.preventDefault();
@@ -145,9 +134,7 @@ export function BlindSpotsPage() {
       </form>
       <PagedResult label={t('blindSpots.title')} page={data?.blindSpots} loading={loading} error={error} retry={refetch} pages={pages}>
         {(blindSpots) => (
-          <>
-            <BlindSpotList rows={blindSpots.nodes} caption={t('blindSpots.title')} />
-          </>
+          <BlindSpotList rows={blindSpots.nodes} caption={t('blindSpots.title')} />
         )}
       </PagedResult>
     </div>

@@ -1,14 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
 import { OrganizationTable } from '../../components/OrganizationTable';
 import { graphql } from '../../gql';
 import { todayInShanghai } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { coverageStatuses, isContainer, organizationListFilter } from '../../lib/listFilters';
-import { PagedResult, useCursorPages } from '../../components/PagedResult';
+import { PagedResult, useListParams } from '../../components/PagedResult';
 
 export const organizationsQuery = graphql(`
   query Organizations($filter: OrganizationFilter, $after: String) {
@@ -36,25 +35,16 @@ export function OrganizationsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const home = useHomeScope();
-  const [params, setParams] = useSearchParams();
+  const { params, pages, update } = useListParams();
   const { filter, status } = organizationListFilter(params, home);
   const hasPo = params.get('hasPartyOrganization');
   const textParam = params.get('text')?.trim();
-  const pages = useCursorPages();
   const { after } = pages;
   const { data, loading, error, refetch } = useQuery(organizationsQuery, { variables: { filter, after } });
   const [text, setText] = useState(textParam ?? '');
   const coverageParam = params.get('coverage') ?? '';
   const coverageChoice = (COVERAGE_CHOICES as readonly string[]).includes(coverageParam) ? coverageParam : '';
 
-  function update(key: string, value: string) {
-    pages.reset();
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
-  }
   function submitText(e: FormEvent) {
     e.preventDefault();
     update('text', text.trim());
@@ -143,9 +133,7 @@ export function OrganizationsPage() {
       </form>
       <PagedResult label={t('organizations.title')} page={data?.organizations} loading={loading} error={error} retry={refetch} pages={pages}>
         {(organizations) => (
-          <>
-            <OrganizationTable organizations={organizations.nodes} caption={t('organizations.title')} />
-          </>
+          <OrganizationTable organizations={organizations.nodes} caption={t('organizations.title')} />
         )}
       </PagedResult>
     </div>

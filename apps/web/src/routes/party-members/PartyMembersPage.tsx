@@ -1,14 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
-import { Empty } from '../../components/states';
 import { graphql } from '../../gql';
 import type { DateRange, PartyMemberFilter } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { organizationPath } from '../../lib/paths';
-import { PagedResult, useCursorPages } from '../../components/PagedResult';
+import { PagedResult, useListParams } from '../../components/PagedResult';
 
 export const partyMembersQuery = graphql(`
   query PartyMembers($filter: PartyMemberFilter, $after: String) {
@@ -62,20 +61,10 @@ export function PartyMembersPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const home = useHomeScope();
-  const [params, setParams] = useSearchParams();
+  const { params, pages, update } = useListParams();
   const filter = partyMemberListFilter(params, home);
-  const pages = useCursorPages();
   const { after } = pages;
   const { data, loading, error, refetch } = useQuery(partyMembersQuery, { variables: { filter, after } });
-
-  function update(key: string, value: string) {
-    pages.reset();
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
-  }
 
   const conditions: string[] = [];
   if (filter.transferredOn) conditions.push(t('memberList.transferredIn', { from: f.date(filter.transferredOn.from), to: f.date(filter.transferredOn.to) }));
@@ -104,41 +93,35 @@ export function PartyMembersPage() {
         {dateInput('revealedFrom', t('memberList.revealedFrom'))}
         {dateInput('revealedTo', t('memberList.revealedTo'))}
       </form>
-      <PagedResult label={t('memberList.title')} page={data?.partyMembers} loading={loading} error={error} retry={refetch} pages={pages}>
+      <PagedResult label={t('memberList.title')} page={data?.partyMembers} loading={loading} error={error} retry={refetch} pages={pages} empty={t('memberList.none')}>
         {(partyMembers) => (
-          <>
-            {partyMembers.nodes.length === 0 ? (
-              <Empty>{t('memberList.none')}</Empty>
-            ) : (
-              <table className="data">
-                <caption className="visually-hidden">{t('memberList.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('members.name')}</th>
-                    <th scope="col">{t('organization.name')}</th>
-                    <th scope="col">{t('members.stage')}</th>
-                    <th scope="col">{t('members.relation')}</th>
-                    <th scope="col">{t('memberList.transferredOn')}</th>
-                    <th scope="col">{t('memberList.revealedOn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {partyMembers.nodes.map((m) => (
-                    <tr key={m.id}>
-                      <td>{m.name}</td>
-                      <td>
-                        <Link to={organizationPath(m.organization.creditCode)}>{m.organization.name}</Link>
-                      </td>
-                      <td>{t(`stage.${m.stage}`)}</td>
-                      <td>{t(`relation.${m.relationHolder}`)}</td>
-                      <td>{f.date(m.transferredOn)}</td>
-                      <td>{m.identityRevealed ? f.date(m.revealedOn) : t('ledgers.notRevealed')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
+          <table className="data">
+            <caption className="visually-hidden">{t('memberList.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('members.name')}</th>
+                <th scope="col">{t('organization.name')}</th>
+                <th scope="col">{t('members.stage')}</th>
+                <th scope="col">{t('members.relation')}</th>
+                <th scope="col">{t('memberList.transferredOn')}</th>
+                <th scope="col">{t('memberList.revealedOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {partyMembers.nodes.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}</td>
+                  <td>
+                    <Link to={organizationPath(m.organization.creditCode)}>{m.organization.name}</Link>
+                  </td>
+                  <td>{t(`stage.${m.stage}`)}</td>
+                  <td>{t(`relation.${m.relationHolder}`)}</td>
+                  <td>{f.date(m.transferredOn)}</td>
+                  <td>{m.identityRevealed ? f.date(m.revealedOn) : t('ledgers.notRevealed')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </PagedResult>
     </div>

@@ -1,16 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
-import { Empty } from '../../components/states';
 import { graphql } from '../../gql';
 import type { PartyOrganizationFilter } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { windowParam } from '../../lib/listFilters';
 import { areaPath, organizationPath } from '../../lib/paths';
-import { PagedResult, useCursorPages } from '../../components/PagedResult';
+import { PagedResult, useListParams } from '../../components/PagedResult';
 
 export const partyOrganizationsQuery = graphql(`
   query PartyOrganizations($filter: PartyOrganizationFilter, $after: String) {
@@ -68,21 +67,12 @@ export function PartyOrganizationsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const home = useHomeScope();
-  const [params, setParams] = useSearchParams();
+  const { params, pages, update } = useListParams();
   const filter = partyOrganizationListFilter(params, home);
-  const pages = useCursorPages();
   const { after } = pages;
   const { data, loading, error, refetch } = useQuery(partyOrganizationsQuery, { variables: { filter, after } });
   const [text, setText] = useState(params.get('text') ?? '');
 
-  function update(key: string, value: string) {
-    pages.reset();
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
-  }
   function submitText(e: FormEvent) {
     e.preventDefault();
     update('text', text.trim());
@@ -121,44 +111,38 @@ export function PartyOrganizationsPage() {
         </label>
         <button type="submit">{t('common.apply')}</button>
       </form>
-      <PagedResult label={t('partyOrganizations.title')} page={data?.partyOrganizations} loading={loading} error={error} retry={refetch} pages={pages}>
+      <PagedResult label={t('partyOrganizations.title')} page={data?.partyOrganizations} loading={loading} error={error} retry={refetch} pages={pages} empty={t('partyOrganizations.none')}>
         {(partyOrganizations) => (
-          <>
-            {partyOrganizations.nodes.length === 0 ? (
-              <Empty>{t('partyOrganizations.none')}</Empty>
-            ) : (
-              <table className="data">
-                <caption className="visually-hidden">{t('partyOrganizations.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.name')}</th>
-                    <th scope="col">{t('partyOrg.kind')}</th>
-                    <th scope="col">{t('partyOrg.formation')}</th>
-                    <th scope="col">{t('partyOrg.anchor')}</th>
-                    <th scope="col">{t('partyOrganizations.area')}</th>
-                    <th scope="col">{t('partyOrg.established')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {partyOrganizations.nodes.map((p) => (
-                    <tr key={p.id}>
-                      <td>
-                        {p.name}
-                        {p.dissolvedOn && <span className="badge">{t('partyOrganizations.dissolved', { date: f.date(p.dissolvedOn) })}</span>}
-                      </td>
-                      <td>{t(`partyOrgKind.${p.kind}`)}</td>
-                      <td>{t(`formation.${p.formation}`)}</td>
-                      <td>{p.organization ? <Link to={organizationPath(p.organization.creditCode)}>{p.organization.name}</Link> : t(`anchor.${p.anchor}`)}</td>
-                      <td>
-                        <Link to={areaPath(p.area.code)}>{p.area.name}</Link>
-                      </td>
-                      <td>{f.date(p.establishedOn)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
+          <table className="data">
+            <caption className="visually-hidden">{t('partyOrganizations.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('partyOrg.kind')}</th>
+                <th scope="col">{t('partyOrg.formation')}</th>
+                <th scope="col">{t('partyOrg.anchor')}</th>
+                <th scope="col">{t('partyOrganizations.area')}</th>
+                <th scope="col">{t('partyOrg.established')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {partyOrganizations.nodes.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.name}
+                    {p.dissolvedOn && <span className="badge">{t('partyOrganizations.dissolved', { date: f.date(p.dissolvedOn) })}</span>}
+                  </td>
+                  <td>{t(`partyOrgKind.${p.kind}`)}</td>
+                  <td>{t(`formation.${p.formation}`)}</td>
+                  <td>{p.organization ? <Link to={organizationPath(p.organization.creditCode)}>{p.organization.name}</Link> : t(`anchor.${p.anchor}`)}</td>
+                  <td>
+                    <Link to={areaPath(p.area.code)}>{p.area.name}</Link>
+                  </td>
+                  <td>{f.date(p.establishedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </PagedResult>
     </div>

@@ -1,14 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useHomeScope } from '../dashboard/DashboardPage';
-import { Empty } from '../../components/states';
 import { graphql } from '../../gql';
 import type { VisitFilter } from '../../gql/graphql';
 import { isIsoDate } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { organizationPath } from '../../lib/paths';
-import { PagedResult, useCursorPages } from '../../components/PagedResult';
+import { PagedResult, useListParams } from '../../components/PagedResult';
 
 export const visitsQuery = graphql(`
   query Visits($filter: VisitFilter, $after: String) {
@@ -54,20 +53,10 @@ export function VisitsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const home = useHomeScope();
-  const [params, setParams] = useSearchParams();
+  const { params, pages, update } = useListParams();
   const filter = visitListFilter(params, home);
-  const pages = useCursorPages();
   const { after } = pages;
   const { data, loading, error, refetch } = useQuery(visitsQuery, { variables: { filter, after } });
-
-  function update(key: string, value: string) {
-    pages.reset();
-    setParams((p) => {
-      if (value) p.set(key, value);
-      else p.delete(key);
-      return p;
-    });
-  }
 
   return (
     <div className="page">
@@ -89,43 +78,37 @@ export function VisitsPage() {
           <input type="date" value={params.get('to') ?? ''} onChange={(e) => update('to', e.target.value)} />
         </label>
       </form>
-      <PagedResult label={t('visitList.title')} page={data?.visits} loading={loading} error={error} retry={refetch} pages={pages}>
+      <PagedResult label={t('visitList.title')} page={data?.visits} loading={loading} error={error} retry={refetch} pages={pages} empty={t('visitList.none')}>
         {(visits) => (
-          <>
-            {visits.nodes.length === 0 ? (
-              <Empty>{t('visitList.none')}</Empty>
-            ) : (
-              <table className="data">
-                <caption className="visually-hidden">{t('visitList.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('visitList.date')}</th>
-                    <th scope="col">{t('organization.name')}</th>
-                    <th scope="col">{t('visitList.kind')}</th>
-                    <th scope="col">{t('visitList.visitor')}</th>
-                    <th scope="col">{t('visits.owner')}</th>
-                    <th scope="col">{t('visits.members')}</th>
-                    <th scope="col">{t('visits.problems')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {visits.nodes.map((v) => (
-                    <tr key={v.id}>
-                      <td>{f.date(v.visitedOn)}</td>
-                      <td>
-                        <Link to={organizationPath(v.organization.creditCode)}>{v.organization.name}</Link>
-                      </td>
-                      <td>{t(`liaisonKind.${v.liaisonPoint.kind}`)}</td>
-                      <td>{v.visitor}</td>
-                      <td>{v.ownerIntention ? t(`intention.${v.ownerIntention}`) : '—'}</td>
-                      <td>{v.membersIntention ? t(`intention.${v.membersIntention}`) : '—'}</td>
-                      <td>{v.problems || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
+          <table className="data">
+            <caption className="visually-hidden">{t('visitList.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('visitList.date')}</th>
+                <th scope="col">{t('organization.name')}</th>
+                <th scope="col">{t('visitList.kind')}</th>
+                <th scope="col">{t('visitList.visitor')}</th>
+                <th scope="col">{t('visits.owner')}</th>
+                <th scope="col">{t('visits.members')}</th>
+                <th scope="col">{t('visits.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visits.nodes.map((v) => (
+                <tr key={v.id}>
+                  <td>{f.date(v.visitedOn)}</td>
+                  <td>
+                    <Link to={organizationPath(v.organization.creditCode)}>{v.organization.name}</Link>
+                  </td>
+                  <td>{t(`liaisonKind.${v.liaisonPoint.kind}`)}</td>
+                  <td>{v.visitor}</td>
+                  <td>{v.ownerIntention ? t(`intention.${v.ownerIntention}`) : '—'}</td>
+                  <td>{v.membersIntention ? t(`intention.${v.membersIntention}`) : '—'}</td>
+                  <td>{v.problems || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </PagedResult>
     </div>
