@@ -13,6 +13,7 @@ describe('readConfig', () => {
       demoSeed: 1,
       logLevel: 'info',
       workers: Math.min(4, availableParallelism()),
+      executor: 'compiled',
     });
   });
 
@@ -27,6 +28,7 @@ describe('readConfig', () => {
         LIANGXIN_DEMO_SEED: '7',
         LOG_LEVEL: 'debug',
         LIANGXIN_WORKERS: '3',
+        LIANGXIN_EXECUTOR: 'graphql-js',
       }),
     ).toEqual({
       port: 4100,
@@ -37,6 +39,7 @@ describe('readConfig', () => {
       demoSeed: 7,
       logLevel: 'debug',
       workers: 3,
+      executor: 'graphql-js',
     });
   });
 
@@ -48,6 +51,7 @@ describe('readConfig', () => {
     [{ LIANGXIN_DEMO_SEED: '1.5' }, /LIANGXIN_DEMO_SEED/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ LIANGXIN_WORKERS: '0' }, /LIANGXIN_WORKERS must be an integer from 1 to 32/],
+    [{ LIANGXIN_EXECUTOR: 'jit' }, /LIANGXIN_EXECUTOR must be one of compiled, graphql-js/],
   ])('refuses %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

@@ -23,6 +23,11 @@ export interface MainConfig {
    * machine's available parallelism, at most 4. One Node process runs JavaScript on one core.
    */
   workers: number;
+  /**
+   * LIANGXIN_EXECUTOR: `compiled` (default: graphql-jit, src/execution/compiled-executor.ts) or
+   * `graphql-js` (the reference interpreter, to compare answers or speed).
+   */
+  executor: 'compiled' | 'graphql-js';
 }
 
 /** What `main.ts` hands to createServer besides the database (docs/security.md). */
@@ -81,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MainConfig {
     demoSeed: integer(env, 'LIANGXIN_DEMO_SEED', 1, -2147483648, 2147483647),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     workers: integer(env, 'LIANGXIN_WORKERS', Math.min(4, availableParallelism()), 1, 32),
+    executor: oneOf(env, 'LIANGXIN_EXECUTOR', 'compiled', ['compiled', 'graphql-js']) as 'compiled' | 'graphql-js',
   };
 }
 

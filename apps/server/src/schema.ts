@@ -1,4 +1,5 @@
 import { printSchema, type GraphQLSchema } from 'graphql';
+import { useLeanResolvers } from './execution/lean-resolvers.js';
 import { buildSchema } from 'type-graphql';
 import { AreaResolver } from './graph/area/area.resolver.js';
 import { BuildingResolver } from './graph/building/building.resolver.js';
@@ -196,6 +197,11 @@ export function buildLiangxinSchema(): Promise<GraphQLSchema> {
     // Arguments are checked by hand where the domain has a rule (credit code, area code), with
     // messages that say why; class-validator is not used.
     validate: false,
+  }).then((built) => {
+    // Resolver methods are called directly where type-graphql's per-call conversion would do
+    // nothing (execution/lean-resolvers.ts). The SDL is unchanged: only resolve functions are.
+    useLeanResolvers(built);
+    return built;
   });
   return schema;
 }

@@ -27,6 +27,7 @@ import { queryProtection, type QueryLimits } from './limits/query-limits.js';
 import { createRateLimit, type RateLimits } from './limits/rate-limit.js';
 import { createLogger } from './logger.js';
 import { buildLiangxinSchema } from './schema.js';
+import { compiledExecution } from './execution/compiled-executor.js';
 
 export interface ServerConfig {
   /** PostgreSQL the server reads and writes; migrated beforehand (`runMigrations`). */
@@ -58,6 +59,8 @@ export interface ServerConfig {
   sessionTtlSeconds?: number;
   /** Requests per minute per principal and per anonymous address (limits/rate-limit.ts); 0 turns one off. */
   rateLimits?: Partial<RateLimits>;
+  /** How operations run (default 'compiled': graphql-jit, execution/compiled-executor.ts; 'graphql-js': the interpreter). */
+  executor?: 'compiled' | 'graphql-js';
 }
 
 export interface Listener {
@@ -112,7 +115,8 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
   try {
     schema = await buildLiangxinSchema();
     apollo = new ApolloServer<Context>({
-      schema,
+      // Operations run as functions graphql-jit compiled for them, or by graphql-js on request.
+      ...(config.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
       formatError: createFormatError(logger),
       includeStacktraceInErrorResponses: false,
       // Shutdown belongs to the process owner (main.ts drains, then calls close()). Apollo's own

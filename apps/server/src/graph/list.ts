@@ -81,6 +81,54 @@ function planOrRefuse(args: PageArgs, ordering: Ordering) {
   }
 }
 
+/**
+ * One page of a list as the connection types read it. A class rather than an object literal with
+ * getters: a nested query makes one per parent (thousands), and edges, cursors and pageInfo are
+ * built only when a query asks for them — most ask for `nodes` only, and encoding a cursor per row
+ * was a visible share of a 112-street response.
+ */
+class PageOfRows<E> implements ConnectionValue<E> {
+  #edges: Edge<E>[] | undefined;
+  #pageInfo: ConnectionValue<E>['pageInfo'] | undefined;
+
+  constructor(
+    readonly nodes: E[],
+    private readonly rows: Record<string, unknown>[],
+    private readonly ordering: Ordering,
+    private readonly hasNextPage: boolean,
+    private readonly hasPreviousPage: boolean,
+    private readonly count: () => Promise<number> | number,
+  ) {}
+
+  #cursorAt(i: number): string {
+    return cursorOf(this.ordering, this.rows[i]!);
+  }
+
+  get edges(): Edge<E>[] {
+    return (this.#edges ??= this.nodes.map((node, i) => ({ cursor: this.#cursorAt(i), node })));
+  }
+
+  get pageInfo(): ConnectionValue<E>['pageInfo'] {
+    if (this.#pageInfo) return this.#pageInfo;
+    const last = this.nodes.length - 1;
+    const cursorAt = (i: number) => this.#cursorAt(i);
+    return (this.#pageInfo = {
+      hasNextPage: this.hasNextPage,
+      hasPreviousPage: this.hasPreviousPage,
+      get startCursor() {
+        return last >= 0 ? cursorAt(0) : null;
+      },
+      get endCursor() {
+        return last >= 0 ? cursorAt(last) : null;
+      },
+    });
+  }
+
+  get totalCount(): Promise<number> | number {
+    return this.count();
+  }
+}
+
 function toConnection<E>(
   rows: Record<string, unknown>[],
   plan: ReturnType<typeof planPage>,
@@ -91,29 +139,7 @@ function toConnection<E>(
 ): ConnectionValue<E> {
   const page = slicePage(plan, rows, args);
   const nodes = page.rows.map((row) => shape.hydrate(row));
-  // Cursors are made when a query asks for them: most ask for `nodes` only, and encoding a
-  // cursor per row was a visible share of a 112-street response.
-  const cursorAt = (i: number) => cursorOf(ordering, page.rows[i]);
-  let edges: Edge<E>[] | undefined;
-  return {
-    nodes,
-    get edges() {
-      return (edges ??= nodes.map((node, i) => ({ cursor: cursorAt(i), node })));
-    },
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      get startCursor() {
-        return nodes.length > 0 ? cursorAt(0) : null;
-      },
-      get endCursor() {
-        return nodes.length > 0 ? cursorAt(nodes.length - 1) : null;
-      },
-    },
-    get totalCount() {
-      return totalCount();
-    },
-  };
+  return new PageOfRows(nodes, page.rows, ordering, page.hasNextPage, page.hasPreviousPage, totalCount);
 }
 
 export interface ListQuery<E extends object> {
@@ -173,7 +199,8 @@ export async function findPage<E extends object>(
   let count: Promise<number> | undefined;
   if (withCount && rows.length > 0) {
     count = Promise.resolve(Number(rows[0]!.__total));
-    for (const row of rows) delete row.__total;
+    // Cleared, not deleted: \`delete\` turns each row into a slow dictionary-mode object.
+    for (const row of rows) row.__total = undefined;
   }
   const connection = toConnection(rows, plan, args, ordering, shape, () => {
     count ??= runQuery(db, countStatement).then((r) => Number(r[0]?.n ?? 0));
@@ -183,7 +210,12 @@ export async function findPage<E extends object>(
   return connection;
 }
 
-export interface RelationQuery<E extends object> extends ListQuery<E> {
+export interface RelationQuery<E extends object> extends Omit<ListQuery<E>, 'where'> {
+  /**
+   * Conditions on the rows (filters), ANDed; called once per batch, not once per parent: the key
+   * already names the filter, and compiling it for each of thousands of parents was wasted work.
+   */
+  where: () => Sql[];
   /**
    * A stable name for the relation and its arguments (e.g. `Area.organizations|{…}`): parents
    * asking the same relation with the same arguments share one batch.
@@ -196,6 +228,9 @@ export interface RelationQuery<E extends object> extends ListQuery<E> {
 interface RelationLoaders {
   pages: DataLoader<number, Record<string, unknown>[]>;
   counts: DataLoader<number, number>;
+  shape: TableShape<object>;
+  ordering: Ordering;
+  plan: ReturnType<typeof planPage>;
 }
 
 /**
@@ -224,27 +259,36 @@ export class RelationPages {
    *   parent, so the level costs one statement instead of two.
    */
   async load<E extends object>(query: RelationQuery<E>, args: PageArgs, parentId: number, withCount = false): Promise<ConnectionValue<E>> {
-    const shape = tableShape(this.db, query.entity);
-    const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
-    const plan = planOrRefuse(args, ordering);
     const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}`;
+    // Every parent of a level asks with the same key: the shape, ordering, plan and statements are
+    // worked out for the first and reused for the rest.
     let loaders = this.#loaders.get(key);
     if (!loaders) {
-      loaders = this.#makeLoaders(query, shape, plan, withCount);
+      const shape = tableShape(this.db, query.entity);
+      const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
+      const plan = planOrRefuse(args, ordering);
+      loaders = this.#makeLoaders(query, shape, ordering, plan, withCount);
       this.#loaders.set(key, loaders);
     }
     const rows = await loaders.pages.load(parentId);
     const counts = loaders.counts;
-    const connection = toConnection(rows, plan, args, ordering, shape, () => counts.load(parentId));
+    const connection = toConnection(rows, loaders.plan, args, loaders.ordering, loaders.shape as TableShape<E>, () => counts.load(parentId));
     this.onNodes(connection.nodes);
     return connection;
   }
 
-  #makeLoaders<E extends object>(query: RelationQuery<E>, shape: TableShape<E>, plan: ReturnType<typeof planPage>, withCount: boolean): RelationLoaders {
+  #makeLoaders<E extends object>(
+    query: RelationQuery<E>,
+    shape: TableShape<E>,
+    ordering: Ordering,
+    plan: ReturnType<typeof planPage>,
+    withCount: boolean,
+  ): RelationLoaders {
     const { alias } = query;
+    const where = query.where();
     const from = raw(`${shape.table} ${alias}`);
     const parentRef = raw('__parent.id');
-    const condition = and([query.parent(parentRef), ...query.where]);
+    const condition = and([query.parent(parentRef), ...where]);
     const counts = new DataLoader<number, number>(async (parentIds) => {
       const statement = sql`SELECT __parent.id AS "__parent", (SELECT count(*)::int FROM ${from} WHERE ${condition}) AS n FROM unnest(${[...parentIds]}::int[]) AS __parent(id)`;
       const rows = await runQuery(this.db, statement);
@@ -256,17 +300,18 @@ export class RelationPages {
       // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
       // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
       const statement = withCount
-        ? sql`WITH __parent AS MATERIALIZED (SELECT __p.id, (SELECT count(*)::int FROM ${from} WHERE ${and([query.parent(raw('__p.id')), ...query.where])}) AS n FROM unnest(${[...parentIds]}::int[]) AS __p(id))
+        ? sql`WITH __parent AS MATERIALIZED (SELECT __p.id, (SELECT count(*)::int FROM ${from} WHERE ${and([query.parent(raw('__p.id')), ...where])}) AS n FROM unnest(${[...parentIds]}::int[]) AS __p(id))
           SELECT __parent.id AS "__parent", __parent.n AS "__total", __page.* FROM __parent LEFT JOIN LATERAL (${page}) AS __page ON true`
         : sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (${page}) AS __page`;
       const rows = await runQuery(this.db, statement);
       const byParent = new Map<number, Record<string, unknown>[]>();
       for (const row of rows) {
         const parent = Number(row.__parent);
-        delete row.__parent;
+        // Cleared, not deleted: `delete` turns each row into a slow dictionary-mode object.
+        row.__parent = undefined;
         if (withCount) {
           counts.prime(parent, Number(row.__total));
-          delete row.__total;
+          row.__total = undefined;
           // The parent's page is empty: the row carries only its count.
           if (row.id === null) continue;
         }
@@ -276,7 +321,7 @@ export class RelationPages {
       }
       return parentIds.map((id) => byParent.get(id) ?? []);
     });
-    return { pages, counts };
+    return { pages, counts, shape: shape as TableShape<object>, ordering, plan };
   }
 }
 
@@ -311,7 +356,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
         entity: kind.entity,
         alias: kind.alias,
         parent,
-        where: kind.conditions(filter, ['filter']),
+        where: () => kind.conditions(filter, ['filter']),
         order: kind.order(orderBy),
       },
       page,

@@ -27,7 +27,7 @@ async function areaRelation(
   info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Area>> {
   const connection = await ctx.loaders.pages.load(
-    { key: `${name}|${JSON.stringify(filter ?? null)}`, entity: Area, alias: 'a', parent, where: areaConditions(filter, ['filter']), order: areaOrder(orderBy) },
+    { key: `${name}|${JSON.stringify(filter ?? null)}`, entity: Area, alias: 'a', parent, where: () => areaConditions(filter, ['filter']), order: areaOrder(orderBy) },
     page,
     parentId,
     wantsTotalCount(info),
