@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/helpers.js';
 import { createDataSource } from './data-source.js';
-import { parseInt8 } from './pg-types.js';
+import { parseInt8, parseTimestamptzWith, PG_OID } from './pg-types.js';
 
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -59,5 +59,43 @@ describe('parseInt8', () => {
   it('parses the safe range and rejects beyond', () => {
     expect(parseInt8('-9007199254740991')).toBe(-Number.MAX_SAFE_INTEGER);
     expect(() => parseInt8('9007199254740992')).toThrow(RangeError);
+  });
+});
+
+describe('timestamptz', () => {
+  const pgParser = pg.types.getTypeParser(PG_OID.TIMESTAMPTZ, 'text') as (text: string) => unknown;
+  const parse = parseTimestamptzWith(pgParser);
+
+  it('gives the Date that pg\'s own parser gives, for every shape PostgreSQL sends and a few it does not', () => {
+    const texts: string[] = ['infinity', '-infinity', '0099-03-01 00:00:00+00', '2024-01-01 00:00:00+00 BC', '2024-01-01T00:00:00Z'];
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 2000; i++) {
+      const fraction = ['', '.5', '.487', '.000001', '.999999', `.${pad(next(1000000), 6)}`][next(6)];
+      const zone = ['+00', '+08', '-03:30', '+05:45', '-11', '+14'][next(6)];
+      texts.push(`${1000 + next(9000)}-${pad(1 + next(12))}-${pad(1 + next(28))} ${pad(next(24))}:${pad(next(60))}:${pad(next(60))}${fraction}${zone}`);
+    }
+    for (const text of texts) {
+      const ours = parse(text);
+      const theirs = pgParser(text);
+      expect(ours instanceof Date ? ours.getTime() : ours, text).toEqual(theirs instanceof Date ? theirs.getTime() : theirs);
+    }
+  });
+
+  it('reads what PostgreSQL sends in any session time zone as the same instant', async () => {
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/St_Johns', 'Asia/Kathmandu']) {
+      const runner = dataSource.createQueryRunner();
+      try {
+        await runner.query(`SET TIME ZONE '${zone}'`);
+        const [row] = await runner.query(
+          `SELECT t, (extract(epoch FROM t) * 1000)::float8 AS ms FROM (SELECT '2025-06-30 23:59:58.123456+08'::timestamptz AS t) x`,
+        );
+        expect(row.t).toBeInstanceOf(Date);
+        expect(row.t.getTime()).toBe(Math.trunc(row.ms));
+      } finally {
+        await runner.release();
+      }
+    }
   });
 });

@@ -138,8 +138,9 @@ function toConnection<E>(
   totalCount: () => Promise<number> | number,
 ): ConnectionValue<E> {
   const page = slicePage(plan, rows, args);
-  const nodes = page.rows.map((row) => shape.hydrate(row));
-  return new PageOfRows(nodes, page.rows, ordering, page.hasNextPage, page.hasPreviousPage, totalCount);
+  // hydrate() gives each row its entity prototype in place, so the page's own array is the nodes.
+  for (const row of page.rows) shape.hydrate(row);
+  return new PageOfRows(page.rows as E[], page.rows, ordering, page.hasNextPage, page.hasPreviousPage, totalCount);
 }
 
 export interface ListQuery<E extends object> {
