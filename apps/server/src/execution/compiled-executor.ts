@@ -18,7 +18,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * document anew for every object of a response: it coerces each field's arguments, builds a
  * path and a results object, and wraps lists of promises, per field and per object; on a nested
  * analyst query of a few thousand objects that was about a third of the server's allocations
- * (docs/benchmarks.md, "Where the time went"). graphql-jit turns each operation into a function
+ * (measured with a heap-sampling profile; apps/server/README.md, "Execution"). graphql-jit turns each operation into a function
  * once — arguments that do not depend on variables coerced once, no per-field bookkeeping — and
  * that function is reused for every request of the same document.
  *
@@ -60,7 +60,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     if (!isCompiledQuery(query)) return query as ExecutionResult as never;
     const variables = requestContext.request.variables ?? {};
     const result = await query.query(undefined, requestContext.context, variables);
-    if (!("data" in result) && result.errors) {
+    if (!('data' in result) && result.errors) {
       // A request error before execution: the variables do not fit their types. graphql-js's own
       // errors for them carry the variable's definition, by which Apollo answers BAD_USER_INPUT
       // naming the variable (graphql-jit's do not), so the variables are coerced again by graphql-js

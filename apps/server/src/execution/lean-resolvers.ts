@@ -7,7 +7,7 @@ import { getMetadataStorage } from 'type-graphql';
  * argument into its class, and validates it in an `async` function — with validation off, that
  * still makes a promise per argument and a Promise.all per call. A nested analyst query calls a
  * relation's resolver once per parent (thousands of times), and that bookkeeping was a fifth of
- * the request's allocations (docs/benchmarks.md).
+ * the request's allocations (apps/server/README.md, "Execution").
  *
  * The lean resolver handles the common case and hands every other call to type-graphql's own
  * resolver, so behaviour cannot differ:
