@@ -14,6 +14,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       workers: Math.min(4, availableParallelism()),
       executor: 'compiled',
+      semiSpaceMiB: 64,
     });
   });
 
@@ -29,6 +30,7 @@ describe('readConfig', () => {
         LOG_LEVEL: 'debug',
         LIANGXIN_WORKERS: '3',
         LIANGXIN_EXECUTOR: 'graphql-js',
+        LIANGXIN_SEMI_SPACE_MB: '0',
       }),
     ).toEqual({
       port: 4100,
@@ -40,6 +42,7 @@ describe('readConfig', () => {
       logLevel: 'debug',
       workers: 3,
       executor: 'graphql-js',
+      semiSpaceMiB: 0,
     });
   });
 
@@ -52,6 +55,7 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ LIANGXIN_WORKERS: '0' }, /LIANGXIN_WORKERS must be an integer from 1 to 32/],
     [{ LIANGXIN_EXECUTOR: 'jit' }, /LIANGXIN_EXECUTOR must be one of compiled, graphql-js/],
+    [{ LIANGXIN_SEMI_SPACE_MB: '1024' }, /LIANGXIN_SEMI_SPACE_MB must be an integer from 0 to 512/],
   ])('refuses %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

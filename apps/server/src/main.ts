@@ -123,6 +123,11 @@ try {
 /** Forks the workers and resolves with the URL once every one listens. */
 function startWorkers(databaseUrl: string, count: number): Promise<string> {
   const env = { DATABASE_URL: databaseUrl, LIANGXIN_DEMO_DATA: 'off' };
+  // A larger young generation for the workers (config.ts, semiSpaceMiB says why), unless node was
+  // started with a semi-space size of its own.
+  if (config.semiSpaceMiB > 0 && !process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${config.semiSpaceMiB}`] });
+  }
   // Holds the rate-limit counts every worker shares (limits/rate-limit.ts); answers them over IPC.
   new RateLimiterClusterMaster();
   return new Promise((resolve, reject) => {

@@ -1,11 +1,14 @@
 import DataLoader from 'dataloader';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type PageArgs } from '../relay/page.js';
 import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
 import type { ConnectionValue, Edge } from './connection.js';
+import { listSelection, wantsTotalCount } from './selected-columns.js';
+
+export { wantsTotalCount };
 
 /**
  * The read engine behind every list of the API. Root lists are one keyset-paginated statement;
@@ -22,6 +25,21 @@ export interface TableShape<E> {
   propertyOf(column: string): string;
   select(alias: string): Sql;
   hydrate(row: Record<string, unknown>): E;
+  /**
+   * The columns to fetch for `needs` (entity properties; null: all) plus the id and `orderBy`'s
+   * property. Cached per set.
+   */
+  columnsFor(needs: readonly string[] | null, orderProperty: string): FetchedColumns;
+}
+
+/** The columns one list fetches, and how its rows become entities. */
+export interface FetchedColumns {
+  /** Names the set (part of a batch key). */
+  key: string;
+  /** Every column: rows are whole entities, fit for the by-id loaders. */
+  complete: boolean;
+  select(alias: string): Sql;
+  hydrate(row: Record<string, unknown>): void;
 }
 
 const shapes = new WeakMap<object, TableShape<unknown>>();
@@ -32,17 +50,72 @@ export function tableShape<E extends object>(db: EntityManager, entity: ClassTyp
   const metadata = db.connection.getMetadata(entity);
   const columns = metadata.columns.map((c) => ({ column: c.databaseName, property: c.propertyName }));
   const byColumn = new Map(columns.map((c) => [c.column, c.property]));
+  const selectAll = (alias: string) => raw(columns.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', '));
+  const all: FetchedColumns = {
+    key: '*',
+    complete: true,
+    select: selectAll,
+    hydrate: (row) => Object.setPrototypeOf(row, entity.prototype as object),
+  };
+  const subsets = new Map<string, FetchedColumns>();
   const shape: TableShape<E> = {
     table: metadata.tableName,
     columns,
     propertyOf: (column) => byColumn.get(column) ?? column,
-    select: (alias) => raw(columns.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', ')),
+    select: selectAll,
     // The row pg made becomes the entity (its prototype set): copying every column into a new
     // object was a fifth of a nested response's server time.
     hydrate: (row) => Object.setPrototypeOf(row, entity.prototype as object) as E,
+    columnsFor(needs, orderProperty) {
+      if (!needs) return all;
+      const wanted = new Set(['id', orderProperty, ...needs]);
+      const key = [...wanted].sort().join(',');
+      let fetched = subsets.get(key);
+      if (!fetched) {
+        const chosen = columns.filter((c) => wanted.has(c.property));
+        // A need that is no column (a declaration's mistake) or every column: fetch them all.
+        fetched = chosen.length !== wanted.size || chosen.length === columns.length ? all : partialColumns(entity, columns, chosen, key);
+        subsets.set(key, fetched);
+      }
+      return fetched;
+    },
   };
   shapes.set(entity, shape as TableShape<unknown>);
   return shape;
+}
+
+/**
+ * Rows with only some columns. Their prototype is made from the entity's, so they are still
+ * instances of it (the Node interface, `instanceof`), with an accessor per missing column that
+ * throws: code reading a column the list did not fetch fails loudly instead of reading undefined
+ * (selected-columns.ts says how a list knows what to fetch).
+ */
+function partialColumns(
+  entity: ClassType<object>,
+  columns: readonly { column: string; property: string }[],
+  chosen: readonly { column: string; property: string }[],
+  key: string,
+): FetchedColumns {
+  const prototype = Object.create(entity.prototype as object) as object;
+  const fetched = new Set(chosen.map((c) => c.property));
+  for (const { property } of columns) {
+    if (fetched.has(property)) continue;
+    Object.defineProperty(prototype, property, {
+      get(): never {
+        throw new Error(`${entity.name}.${property} was read from a row listed without it: declare it with readsFromParent (graph/selected-columns.ts)`);
+      },
+      // Assigning is fine (it makes the row's own property).
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, property, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  return {
+    key,
+    complete: false,
+    select: (alias) => raw(chosen.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', ')),
+    hydrate: (row) => Object.setPrototypeOf(row, prototype),
+  };
 }
 
 export interface OrderChoice {
@@ -134,12 +207,12 @@ function toConnection<E>(
   plan: ReturnType<typeof planPage>,
   args: PageArgs,
   ordering: Ordering,
-  shape: TableShape<E>,
+  fetched: FetchedColumns,
   totalCount: () => Promise<number> | number,
 ): ConnectionValue<E> {
   const page = slicePage(plan, rows, args);
   // hydrate() gives each row its entity prototype in place, so the page's own array is the nodes.
-  for (const row of page.rows) shape.hydrate(row);
+  for (const row of page.rows) fetched.hydrate(row);
   return new PageOfRows(page.rows as E[], page.rows, ordering, page.hasNextPage, page.hasPreviousPage, totalCount);
 }
 
@@ -150,28 +223,6 @@ export interface ListQuery<E extends object> {
   /** Conditions on the rows (filters, scope), ANDed. */
   where: Sql[];
   order: OrderChoice;
-}
-
-/**
- * Whether the connection field being resolved selects `totalCount` (directly or through
- * fragments). Lists that know it count in the page's own statement: a round trip to PostgreSQL
- * costs more than its SQL on a small machine (docs/benchmarks.md). Directives are not evaluated:
- * a `totalCount @skip(if: true)` is counted for nothing, which is harmless.
- */
-export function wantsTotalCount(info: GraphQLResolveInfo | undefined): boolean {
-  if (!info) return false;
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    !!set &&
-    set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
-      const name = selection.name.value;
-      if (seen.has(name)) return false;
-      seen.add(name);
-      return visit(info.fragments[name]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
 
 /**
@@ -187,15 +238,18 @@ export async function findPage<E extends object>(
   /** Primes the by-id loaders with the page's rows (pass `ctx.loaders.primeNodes`). */
   onNodes?: (nodes: readonly object[]) => void,
   withCount = false,
+  /** Entity properties the selected fields read (selected-columns.ts); null: every column. */
+  needs: readonly string[] | null = null,
 ): Promise<ConnectionValue<E>> {
   const shape = tableShape(db, query.entity);
   const { alias } = query;
   const ordering = orderingFor(shape as TableShape<unknown>, alias, query.order);
+  const fetched = shape.columnsFor(needs, shape.propertyOf(query.order.column));
   const plan = planOrRefuse(args, ordering);
   const from = raw(`${shape.table} ${alias}`);
   const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`;
   const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
-  const statement = sql`SELECT ${shape.select(alias)}${total} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+  const statement = sql`SELECT ${fetched.select(alias)}${total} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
   const rows = await runQuery(db, statement);
   let count: Promise<number> | undefined;
   if (withCount && rows.length > 0) {
@@ -203,11 +257,12 @@ export async function findPage<E extends object>(
     // Cleared, not deleted: \`delete\` turns each row into a slow dictionary-mode object.
     for (const row of rows) row.__total = undefined;
   }
-  const connection = toConnection(rows, plan, args, ordering, shape, () => {
+  const connection = toConnection<E>(rows, plan, args, ordering, fetched, () => {
     count ??= runQuery(db, countStatement).then((r) => Number(r[0]?.n ?? 0));
     return count;
   });
-  onNodes?.(connection.nodes);
+  // Only whole rows go to the by-id loaders: a later `node(id)` must find every column.
+  if (fetched.complete) onNodes?.(connection.nodes);
   return connection;
 }
 
@@ -229,7 +284,7 @@ export interface RelationQuery<E extends object> extends Omit<ListQuery<E>, 'whe
 interface RelationLoaders {
   pages: DataLoader<number, Record<string, unknown>[]>;
   counts: DataLoader<number, number>;
-  shape: TableShape<object>;
+  fetched: FetchedColumns;
   ordering: Ordering;
   plan: ReturnType<typeof planPage>;
 }
@@ -259,28 +314,41 @@ export class RelationPages {
    * @param withCount the field selects `totalCount`: the page statement counts too, one count per
    *   parent, so the level costs one statement instead of two.
    */
-  async load<E extends object>(query: RelationQuery<E>, args: PageArgs, parentId: number, withCount = false): Promise<ConnectionValue<E>> {
-    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}`;
+  /**
+   * @param needs entity properties the selected fields read (selected-columns.ts); null: every
+   *   column.
+   */
+  async load<E extends object>(
+    query: RelationQuery<E>,
+    args: PageArgs,
+    parentId: number,
+    withCount = false,
+    needs: readonly string[] | null = null,
+  ): Promise<ConnectionValue<E>> {
+    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}`;
     // Every parent of a level asks with the same key: the shape, ordering, plan and statements are
     // worked out for the first and reused for the rest.
     let loaders = this.#loaders.get(key);
     if (!loaders) {
       const shape = tableShape(this.db, query.entity);
       const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
+      const fetched = shape.columnsFor(needs, shape.propertyOf(query.order.column));
       const plan = planOrRefuse(args, ordering);
-      loaders = this.#makeLoaders(query, shape, ordering, plan, withCount);
+      loaders = this.#makeLoaders(query, shape, fetched, ordering, plan, withCount);
       this.#loaders.set(key, loaders);
     }
     const rows = await loaders.pages.load(parentId);
     const counts = loaders.counts;
-    const connection = toConnection(rows, loaders.plan, args, loaders.ordering, loaders.shape as TableShape<E>, () => counts.load(parentId));
-    this.onNodes(connection.nodes);
+    const connection = toConnection<E>(rows, loaders.plan, args, loaders.ordering, loaders.fetched, () => counts.load(parentId));
+    // Only whole rows go to the by-id loaders: a later `node(id)` must find every column.
+    if (loaders.fetched.complete) this.onNodes(connection.nodes);
     return connection;
   }
 
   #makeLoaders<E extends object>(
     query: RelationQuery<E>,
     shape: TableShape<E>,
+    fetched: FetchedColumns,
     ordering: Ordering,
     plan: ReturnType<typeof planPage>,
     withCount: boolean,
@@ -296,7 +364,7 @@ export class RelationPages {
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
     });
-    const page = sql`SELECT ${shape.select(alias)} FROM ${from} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+    const page = sql`SELECT ${fetched.select(alias)} FROM ${from} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
     const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
       // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
       // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
@@ -322,7 +390,7 @@ export class RelationPages {
       }
       return parentIds.map((id) => byParent.get(id) ?? []);
     });
-    return { pages, counts, shape: shape as TableShape<object>, ordering, plan };
+    return { pages, counts, fetched, ordering, plan };
   }
 }
 
@@ -350,8 +418,9 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
     page: PageArgs,
     /** The field's resolve info: when it selects `totalCount`, the page's statement counts too. */
     info?: GraphQLResolveInfo,
-  ): Promise<ConnectionValue<E>> =>
-    ctx.loaders.pages.load(
+  ): Promise<ConnectionValue<E>> => {
+    const selection = listSelection(info, kind.entity);
+    return ctx.loaders.pages.load(
       {
         key: `${name}|${JSON.stringify(filter ?? null)}`,
         entity: kind.entity,
@@ -362,8 +431,10 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
       },
       page,
       parentId,
-      wantsTotalCount(info),
+      selection.withCount,
+      selection.needs,
     );
+  };
 }
 
 /** A root list of `kind` under the field's filter, order and page arguments. */
@@ -376,12 +447,14 @@ export function rootPage<E extends object, F, O>(
   /** The field's resolve info: when it selects `totalCount`, the page's statement counts too. */
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionValue<E>> {
+  const selection = listSelection(info, kind.entity);
   return findPage(
     ctx.db,
     { entity: kind.entity, alias: kind.alias, where: kind.conditions(filter, ['filter']), order: kind.order(orderBy) },
     page,
     ctx.loaders.primeNodes,
-    wantsTotalCount(info),
+    selection.withCount,
+    selection.needs,
   );
 }
 

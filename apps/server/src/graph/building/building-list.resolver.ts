@@ -9,6 +9,7 @@ import { Park } from '../park/park.entity.js';
 import { inAreaSubtree } from '../scope.js';
 import { Building } from './building.entity.js';
 import { BuildingConnection, BuildingFilter, BuildingOrder, buildingConditions, buildingOrder } from './building.input.js';
+import { readsFromParent } from '../selected-columns.js';
 
 /** Lists of buildings: the root list and every relation that leads to buildings. */
 
@@ -66,3 +67,7 @@ export class ParkBuildingsResolver {
     return buildingRelation(ctx, 'Park.buildings', (id) => sql`b.park_id = ${id}`, park.id, filter, orderBy, page, info);
   }
 }
+
+// The relations above read only the parent's id (graph/selected-columns.ts).
+readsFromParent(Area, { buildings: [] });
+readsFromParent(Park, { buildings: [] });

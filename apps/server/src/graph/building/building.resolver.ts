@@ -4,6 +4,7 @@ import { Area } from '../area/area.entity.js';
 import { Park } from '../park/park.entity.js';
 import { required } from '../required.js';
 import { Building } from './building.entity.js';
+import { readsFromParent } from '../selected-columns.js';
 
 @Resolver(() => Building)
 export class BuildingResolver {
@@ -17,3 +18,6 @@ export class BuildingResolver {
     return building.parkId === null ? null : loaders.park.byId.load(building.parkId);
   }
 }
+
+// What the field resolvers above read from the building row (graph/selected-columns.ts).
+readsFromParent(Building, { street: ['streetId'], park: ['parkId'] });

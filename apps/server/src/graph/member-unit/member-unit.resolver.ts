@@ -9,6 +9,7 @@ import { required } from '../required.js';
 import { WorkingCommittee } from '../working-committee/working-committee.entity.js';
 import { MemberUnit } from './member-unit.entity.js';
 import { MemberUnitConnection, MemberUnitFilter, MemberUnitOrder, memberUnitConditions, memberUnitOrder } from './member-unit.input.js';
+import { readsFromParent } from '../selected-columns.js';
 
 const filterArg = () => Arg('filter', () => MemberUnitFilter, { nullable: true, description: 'Conditions on the member units.' });
 const orderArg = () => Arg('orderBy', () => MemberUnitOrder, { nullable: true, description: 'Order (default: by id).' });
@@ -63,3 +64,7 @@ export class OrganizationSupervisoryUnitResolver {
     return organization.supervisoryUnitId === null ? null : loaders.memberUnit.byId.load(organization.supervisoryUnitId);
   }
 }
+
+// What the field resolvers above read from their parent rows (graph/selected-columns.ts).
+readsFromParent(MemberUnit, { committee: ['committeeId'] });
+readsFromParent(Organization, { supervisoryUnit: ['supervisoryUnitId'] });

@@ -17,6 +17,7 @@ import {
   OrganizationOrder,
   organizationKind,
 } from './organization.input.js';
+import { readsFromParent } from '../selected-columns.js';
 
 /**
  * Lists of organizations: the root list and every relation that leads to organizations (an
@@ -136,3 +137,10 @@ export class PartyOrganizationCoveredResolver {
     );
   }
 }
+
+// The relations above read only the parent's id (graph/selected-columns.ts).
+readsFromParent(Area, { organizations: [] });
+readsFromParent(Park, { organizations: [] });
+readsFromParent(Building, { organizations: [] });
+readsFromParent(BusinessDistrict, { organizations: [] });
+readsFromParent(PartyOrganization, { coveredOrganizations: [] });

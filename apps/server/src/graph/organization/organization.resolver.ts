@@ -8,6 +8,7 @@ import { BusinessDistrict } from '../business-district/business-district.entity.
 import { Park } from '../park/park.entity.js';
 import { required } from '../required.js';
 import { Organization } from './organization.entity.js';
+import { readsFromParent } from '../selected-columns.js';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -56,3 +57,6 @@ export class OrganizationResolver {
     return organization.businessDistrictId === null ? null : loaders.businessDistrict.byId.load(organization.businessDistrictId);
   }
 }
+
+// What the field resolvers above read from the organization row (graph/selected-columns.ts).
+readsFromParent(Organization, { street: ['streetId'], park: ['parkId'], building: ['buildingId'], businessDistrict: ['businessDistrictId'] });

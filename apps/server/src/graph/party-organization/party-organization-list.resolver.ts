@@ -19,6 +19,7 @@ import {
   partyOrganizationConditions,
   partyOrganizationOrder,
 } from './party-organization.input.js';
+import { readsFromParent } from '../selected-columns.js';
 
 /**
  * Lists of Party organizations: the root list and every relation that leads to Party
@@ -177,3 +178,12 @@ export class PartyMemberSecretaryOfResolver {
     return relation(ctx, 'PartyMember.secretaryOf', (id) => sql`p.secretary_member_id = ${id}`, member.id, filter, orderBy, page, info);
   }
 }
+
+// The relations above read only the parent's id (graph/selected-columns.ts).
+readsFromParent(PartyOrganization, { children: [] });
+readsFromParent(Organization, { partyOrganizations: [] });
+readsFromParent(Area, { partyOrganizations: [] });
+readsFromParent(Park, { partyOrganizations: [] });
+readsFromParent(Building, { partyOrganizations: [] });
+readsFromParent(BusinessDistrict, { partyOrganizations: [] });
+readsFromParent(PartyMember, { secretaryOf: [] });

@@ -6,6 +6,7 @@ import { PartyMember } from '../party-member/party-member.entity.js';
 import { required } from '../required.js';
 import { PartyOrganizationAnchorTarget } from './party-organization-anchor.js';
 import { PartyOrganization } from './party-organization.entity.js';
+import { readsFromParent } from '../selected-columns.js';
 
 type AnchorTarget = typeof PartyOrganizationAnchorTarget;
 
@@ -61,3 +62,12 @@ export class PartyOrganizationResolver {
     }
   }
 }
+
+// What the field resolvers above read from the Party organization row (graph/selected-columns.ts).
+readsFromParent(PartyOrganization, {
+  area: ['areaId'],
+  parent: ['parentId'],
+  organization: ['organizationId'],
+  secretary: ['secretaryMemberId'],
+  anchoredOn: ['anchor', 'organizationId', 'parkId', 'buildingId', 'businessDistrictId', 'areaId'],
+});

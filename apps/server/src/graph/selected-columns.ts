@@ -1,0 +1,160 @@
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getMetadataStorage, type ClassType } from 'type-graphql';
+
+/**
+ * Which columns a list must fetch for the fields a query selects on its nodes — PostGraphile's
+ * habit of selecting only what was asked. A nested analyst query lists thousands of rows; reading
+ * all 22 columns of each organization (two timestamps made into Dates, dates, counts) when the
+ * query asks for its name and credit code was most of the server's allocations, and so of its
+ * garbage collection (docs/benchmarks.md, issue 8).
+ *
+ * A field of a node type needs:
+ * - `id` and `__typename`: the id (always fetched);
+ * - a plain `@Field` on a column property: that column;
+ * - a field resolver or a getter: what its resolver file declares with `readsFromParent` — e.g.
+ *   `Organization.building` reads `buildingId`. A field nobody declared needs every column, so a
+ *   new field resolver is correct before anyone thinks of this file; declaring is only faster.
+ *
+ * Rows fetched with only some columns get a prototype (see list.ts, `TableShape.columnsFor`)
+ * whose accessors throw on reading a column that was not fetched: a wrong declaration is an
+ * error the tests see, never a silently missing value.
+ */
+
+const declared = new Map<Function, Map<string, readonly string[]>>();
+
+/**
+ * Declares the entity properties (column properties) that field resolvers of `entity` read from
+ * their parent row. Called at module load in the resolver file that defines the fields.
+ */
+export function readsFromParent<E extends object>(entity: ClassType<E>, fields: Record<string, readonly (keyof E & string)[]>): void {
+  let own = declared.get(entity);
+  if (!own) declared.set(entity, (own = new Map()));
+  for (const [field, properties] of Object.entries(fields)) own.set(field, properties);
+}
+
+/** Every declaration, for the test that checks each names real columns and real fields. */
+export function declaredReads(): ReadonlyMap<Function, ReadonlyMap<string, readonly string[]>> {
+  return declared;
+}
+
+/** What a list field's selection asks of the list. */
+export interface ListSelection {
+  /** The field selects `totalCount`. */
+  withCount: boolean;
+  /**
+   * Entity properties the selected node fields read (besides `id` and the ordering column, which
+   * the list adds), sorted; null: every column.
+   */
+  needs: readonly string[] | null;
+}
+
+const selections = new WeakMap<FieldNode, ListSelection>();
+
+/**
+ * The selection of the connection field being resolved, worked out once per field of a document
+ * (the document and its AST are cached, so every parent of a nested level finds it here).
+ */
+export function listSelection(info: GraphQLResolveInfo | undefined, entity: ClassType<object>): ListSelection {
+  if (!info) return { withCount: false, needs: null };
+  const first = info.fieldNodes[0]!;
+  let selection = selections.get(first);
+  if (!selection) {
+    selection = { withCount: wantsTotalCount(info), needs: needsOfFields(entity, nodeFieldNames(info)) };
+    selections.set(first, selection);
+  }
+  return selection;
+}
+
+/** Names of the fields selected on the connection's nodes (through `nodes` and `edges.node`, fragments included). */
+function nodeFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const each = (set: SelectionSetNode | undefined, onField: (field: FieldNode) => void): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) onField(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) each(selection.selectionSet, onField);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        each(info.fragments[selection.name.value]?.selectionSet, onField);
+      }
+    }
+  };
+  const onNodeField = (field: FieldNode) => names.add(field.name.value);
+  const onEdgeField = (field: FieldNode) => {
+    if (field.name.value === 'node') each(field.selectionSet, onNodeField);
+  };
+  for (const node of info.fieldNodes) {
+    each(node.selectionSet, (field) => {
+      if (field.name.value === 'nodes') each(field.selectionSet, onNodeField);
+      else if (field.name.value === 'edges') each(field.selectionSet, onEdgeField);
+    });
+  }
+  return names;
+}
+
+function needsOfFields(entity: ClassType<object>, fields: Set<string>): readonly string[] | null {
+  const needs = new Set<string>();
+  for (const field of fields) {
+    const properties = needsOfField(entity, field);
+    if (!properties) return null;
+    for (const property of properties) needs.add(property);
+  }
+  return [...needs].sort();
+}
+
+const fieldNeeds = new Map<Function, Map<string, readonly string[] | null>>();
+
+/** The properties one field of `entity` reads; null: unknown, so every column. */
+export function needsOfField(entity: ClassType<object>, field: string): readonly string[] | null {
+  let known = fieldNeeds.get(entity);
+  if (!known) fieldNeeds.set(entity, (known = new Map()));
+  if (known.has(field)) return known.get(field)!;
+  const needs = workOutNeeds(entity, field);
+  known.set(field, needs);
+  return needs;
+}
+
+function workOutNeeds(entity: ClassType<object>, field: string): readonly string[] | null {
+  if (field === '__typename' || field === 'id') return [];
+  const own = declared.get(entity)?.get(field);
+  if (own) return own;
+  const storage = getMetadataStorage();
+  if (storage.fieldResolvers.some((r) => r.getObjectType?.() === entity && r.schemaName === field)) return null;
+  const lineage = classLineage(entity);
+  const metadata = storage.fields.find((f) => lineage.includes(f.target) && f.schemaName === field);
+  if (!metadata || metadata.name !== field) return null;
+  // A getter computes from other columns: only a declaration says which.
+  for (const target of lineage) {
+    const descriptor = Object.getOwnPropertyDescriptor(target.prototype, field);
+    if (descriptor && (descriptor.get || typeof descriptor.value === 'function')) return null;
+  }
+  return [field];
+}
+
+function classLineage(entity: Function): Function[] {
+  const lineage: Function[] = [];
+  for (let c: Function | null = entity; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) lineage.push(c);
+  return lineage;
+}
+
+/**
+ * Whether the connection field being resolved selects `totalCount` (directly or through
+ * fragments). Lists that know it count in the page's own statement: a round trip to PostgreSQL
+ * costs more than its SQL on a small machine (docs/benchmarks.md). Directives are not evaluated:
+ * a `totalCount @skip(if: true)` is counted for nothing, which is harmless.
+ */
+export function wantsTotalCount(info: GraphQLResolveInfo | undefined): boolean {
+  if (!info) return false;
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return visit(info.fragments[name]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
