@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ClassType } from 'type-graphql';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import { render } from '../sql/fragment.js';
+import { tableShape } from './table-shape.js';
 
 /**
  * Building blocks of the per-request DataLoaders: one SELECT per batch, `= ANY($1)` with the
@@ -9,7 +12,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 type Key = string | number;
 
 export interface BatchOptions<E> {
-  /** Extra condition on alias `t`, e.g. "t.level = 'STREET'". */
+  /** Extra SQL condition on alias `t`, by column name, e.g. "t.level = 'STREET'". */
   where?: string;
   /** Order of the rows within one key's list (to-many), by property of alias `t`. */
   orderBy?: Record<string, 'ASC' | 'DESC'>;
@@ -17,26 +20,29 @@ export interface BatchOptions<E> {
   prime?: (row: E) => void;
 }
 
-/** Rows whose `property` is one of `keys`. */
+/** Rows whose `property` is one of `keys`, whole (every column), as entities. */
 export async function rowsWhereIn<E extends ObjectLiteral, K extends Key>(
   db: EntityManager,
-  entity: EntityTarget<E>,
+  entity: ClassType<E>,
   property: keyof E & string,
   keys: readonly K[],
   options: BatchOptions<E> = {},
 ): Promise<E[]> {
-  const qb = db.createQueryBuilder(entity, 't').where(`t.${property} = ANY(:keys)`, { keys: [...keys] });
-  if (options.where) qb.andWhere(options.where);
-  for (const [by, direction] of Object.entries(options.orderBy ?? {})) qb.addOrderBy(`t.${by}`, direction);
-  const rows = await qb.getMany();
-  if (options.prime) for (const row of rows) options.prime(row);
-  return rows;
+  const shape = tableShape(db, entity);
+  const column = (name: string) => `t."${shape.columnOf(name)}"`;
+  const orderBy = Object.entries(options.orderBy ?? {}).map(([by, direction]) => `${column(by)} ${direction === 'DESC' ? 'DESC' : 'ASC'}`);
+  const text = `SELECT ${render(shape.select('t')).text} FROM ${shape.table} t WHERE ${column(property)} = ANY($1)${options.where ? ` AND (${options.where})` : ''}${orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : ''}`;
+  const rows = (await db.query(text, [[...keys]])) as Record<string, unknown>[];
+  for (const row of rows) shape.hydrate(row);
+  const entities = rows as unknown as E[];
+  if (options.prime) for (const row of entities) options.prime(row);
+  return entities;
 }
 
 /** A loader of the single row whose unique `property` equals the key, or null. */
 export function oneBy<E extends ObjectLiteral, K extends Key>(
   db: EntityManager,
-  entity: EntityTarget<E>,
+  entity: ClassType<E>,
   property: keyof E & string,
   options: BatchOptions<E> = {},
 ): DataLoader<K, E | null> {
@@ -51,7 +57,7 @@ export function oneBy<E extends ObjectLiteral, K extends Key>(
 /** A loader of all rows whose `property` equals the key ([] when none). */
 export function manyBy<E extends ObjectLiteral, K extends Key>(
   db: EntityManager,
-  entity: EntityTarget<E>,
+  entity: ClassType<E>,
   property: keyof E & string,
   options: BatchOptions<E> = {},
 ): DataLoader<K, E[]> {

@@ -6,9 +6,11 @@ import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type PageArgs } from '../relay/page.js';
 import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
 import type { ConnectionValue, Edge } from './connection.js';
+import { tableShape, type FetchedColumns, type TableShape } from '../db/table-shape.js';
 import { listSelection, wantsTotalCount } from './selected-columns.js';
 
-export { wantsTotalCount };
+export { tableShape, wantsTotalCount };
+export type { FetchedColumns, TableShape };
 
 /**
  * The read engine behind every list of the API. Root lists are one keyset-paginated statement;
@@ -17,106 +19,6 @@ export { wantsTotalCount };
  * the number of parents. Rows are hydrated into the entity classes, which are also the GraphQL
  * object types, so the Node interface can tell them apart.
  */
-
-/** The SQL shape of one entity: its table, its columns as `alias.column AS "property"`. */
-export interface TableShape<E> {
-  table: string;
-  columns: { column: string; property: string }[];
-  propertyOf(column: string): string;
-  select(alias: string): Sql;
-  hydrate(row: Record<string, unknown>): E;
-  /**
-   * The columns to fetch for `needs` (entity properties; null: all) plus the id and `orderBy`'s
-   * property. Cached per set.
-   */
-  columnsFor(needs: readonly string[] | null, orderProperty: string): FetchedColumns;
-}
-
-/** The columns one list fetches, and how its rows become entities. */
-export interface FetchedColumns {
-  /** Names the set (part of a batch key). */
-  key: string;
-  /** Every column: rows are whole entities, fit for the by-id loaders. */
-  complete: boolean;
-  select(alias: string): Sql;
-  hydrate(row: Record<string, unknown>): void;
-}
-
-const shapes = new WeakMap<object, TableShape<unknown>>();
-
-export function tableShape<E extends object>(db: EntityManager, entity: ClassType<E>): TableShape<E> {
-  const known = shapes.get(entity);
-  if (known) return known as TableShape<E>;
-  const metadata = db.connection.getMetadata(entity);
-  const columns = metadata.columns.map((c) => ({ column: c.databaseName, property: c.propertyName }));
-  const byColumn = new Map(columns.map((c) => [c.column, c.property]));
-  const selectAll = (alias: string) => raw(columns.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', '));
-  const all: FetchedColumns = {
-    key: '*',
-    complete: true,
-    select: selectAll,
-    hydrate: (row) => Object.setPrototypeOf(row, entity.prototype as object),
-  };
-  const subsets = new Map<string, FetchedColumns>();
-  const shape: TableShape<E> = {
-    table: metadata.tableName,
-    columns,
-    propertyOf: (column) => byColumn.get(column) ?? column,
-    select: selectAll,
-    // The row pg made becomes the entity (its prototype set): copying every column into a new
-    // object was a fifth of a nested response's server time.
-    hydrate: (row) => Object.setPrototypeOf(row, entity.prototype as object) as E,
-    columnsFor(needs, orderProperty) {
-      if (!needs) return all;
-      const wanted = new Set(['id', orderProperty, ...needs]);
-      const key = [...wanted].sort().join(',');
-      let fetched = subsets.get(key);
-      if (!fetched) {
-        const chosen = columns.filter((c) => wanted.has(c.property));
-        // A need that is no column (a declaration's mistake) or every column: fetch them all.
-        fetched = chosen.length !== wanted.size || chosen.length === columns.length ? all : partialColumns(entity, columns, chosen, key);
-        subsets.set(key, fetched);
-      }
-      return fetched;
-    },
-  };
-  shapes.set(entity, shape as TableShape<unknown>);
-  return shape;
-}
-
-/**
- * Rows with only some columns. Their prototype is made from the entity's, so they are still
- * instances of it (the Node interface, `instanceof`), with an accessor per missing column that
- * throws: code reading a column the list did not fetch fails loudly instead of reading undefined
- * (selected-columns.ts says how a list knows what to fetch).
- */
-function partialColumns(
-  entity: ClassType<object>,
-  columns: readonly { column: string; property: string }[],
-  chosen: readonly { column: string; property: string }[],
-  key: string,
-): FetchedColumns {
-  const prototype = Object.create(entity.prototype as object) as object;
-  const fetched = new Set(chosen.map((c) => c.property));
-  for (const { property } of columns) {
-    if (fetched.has(property)) continue;
-    Object.defineProperty(prototype, property, {
-      get(): never {
-        throw new Error(`${entity.name}.${property} was read from a row listed without it: declare it with readsFromParent (graph/selected-columns.ts)`);
-      },
-      // Assigning is fine (it makes the row's own property).
-      set(this: object, value: unknown) {
-        Object.defineProperty(this, property, { value, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  }
-  return {
-    key,
-    complete: false,
-    select: (alias) => raw(chosen.map((c) => `${alias}."${c.column}" AS "${c.property}"`).join(', ')),
-    hydrate: (row) => Object.setPrototypeOf(row, prototype),
-  };
-}
 
 export interface OrderChoice {
   /** The client's choice, e.g. 'NAME' (cursors remember it). */

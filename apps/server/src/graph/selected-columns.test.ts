@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testDatabase, type TestApp } from '../../test/helpers.js';
 import { insertPlacesFixture } from '../../test/places-fixture.js';
 import { Organization } from './organization/organization.entity.js';
-import { tableShape } from './list.js';
+import { tableShape } from '../db/table-shape.js';
 import { declaredReads, needsOfField } from './selected-columns.js';
 import { nodeTypeName } from './node.js';
 

@@ -15,7 +15,7 @@ import { getMetadataStorage, type ClassType } from 'type-graphql';
  *   `Organization.building` reads `buildingId`. A field nobody declared needs every column, so a
  *   new field resolver is correct before anyone thinks of this file; declaring is only faster.
  *
- * Rows fetched with only some columns get a prototype (see list.ts, `TableShape.columnsFor`)
+ * Rows fetched with only some columns get a prototype (see db/table-shape.ts, `TableShape.columnsFor`)
  * whose accessors throw on reading a column that was not fetched: a wrong declaration is an
  * error the tests see, never a silently missing value.
  */
