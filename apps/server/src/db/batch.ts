@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { render } from '../sql/fragment.js';
+import { queryPrepared } from './prepared.js';
 import { tableShape } from './table-shape.js';
 
 /**
@@ -32,7 +33,7 @@ export async function rowsWhereIn<E extends ObjectLiteral, K extends Key>(
   const column = (name: string) => `t."${shape.columnOf(name)}"`;
   const orderBy = Object.entries(options.orderBy ?? {}).map(([by, direction]) => `${column(by)} ${direction === 'DESC' ? 'DESC' : 'ASC'}`);
   const text = `SELECT ${render(shape.select('t')).text} FROM ${shape.table} t WHERE ${column(property)} = ANY($1)${options.where ? ` AND (${options.where})` : ''}${orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : ''}`;
-  const rows = (await db.query(text, [[...keys]])) as Record<string, unknown>[];
+  const rows = await queryPrepared(db, text, [[...keys]]);
   for (const row of rows) shape.hydrate(row);
   const entities = rows as unknown as E[];
   if (options.prime) for (const row of entities) options.prime(row);

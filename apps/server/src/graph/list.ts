@@ -6,6 +6,7 @@ import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type PageArgs } from '../relay/page.js';
 import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
 import type { ConnectionValue, Edge } from './connection.js';
+import { queryPrepared } from '../db/prepared.js';
 import { tableShape, type FetchedColumns, type TableShape } from '../db/table-shape.js';
 import { listSelection, wantsTotalCount } from './selected-columns.js';
 
@@ -260,9 +261,11 @@ export class RelationPages {
     const from = raw(`${shape.table} ${alias}`);
     const parentRef = raw('__parent.id');
     const condition = and([query.parent(parentRef), ...where]);
+    // Without a filter the texts are a fixed set and the plan the same for any parents: prepared.
+    const prepared = where.length === 0;
     const counts = new DataLoader<number, number>(async (parentIds) => {
       const statement = sql`SELECT __parent.id AS "__parent", (SELECT count(*)::int FROM ${from} WHERE ${condition}) AS n FROM unnest(${[...parentIds]}::int[]) AS __parent(id)`;
-      const rows = await runQuery(this.db, statement);
+      const rows = await runQuery(this.db, statement, prepared);
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
     });
@@ -274,7 +277,7 @@ export class RelationPages {
         ? sql`WITH __parent AS MATERIALIZED (SELECT __p.id, (SELECT count(*)::int FROM ${from} WHERE ${and([query.parent(raw('__p.id')), ...where])}) AS n FROM unnest(${[...parentIds]}::int[]) AS __p(id))
           SELECT __parent.id AS "__parent", __parent.n AS "__total", __page.* FROM __parent LEFT JOIN LATERAL (${page}) AS __page ON true`
         : sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (${page}) AS __page`;
-      const rows = await runQuery(this.db, statement);
+      const rows = await runQuery(this.db, statement, prepared);
       const byParent = new Map<number, Record<string, unknown>[]>();
       for (const row of rows) {
         const parent = Number(row.__parent);
@@ -360,8 +363,13 @@ export function rootPage<E extends object, F, O>(
   );
 }
 
-export async function runQuery(db: EntityManager, statement: Sql): Promise<Record<string, unknown>[]> {
+/**
+ * @param prepared run it as a named prepared statement (db/prepared.ts says when that is right:
+ *   never for a statement built from a client's filter).
+ */
+export async function runQuery(db: EntityManager, statement: Sql, prepared = false): Promise<Record<string, unknown>[]> {
   const { text, values } = render(statement);
+  if (prepared) return queryPrepared(db, text, values);
   return (await db.query(text, values)) as Record<string, unknown>[];
 }
 

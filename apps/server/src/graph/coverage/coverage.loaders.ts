@@ -39,7 +39,9 @@ export function createCoverageLoaders(db: EntityManager, useTally: boolean) {
       let loader = stats.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const rows = await runQuery(db, useTally && tallied(at) ? tallyPlacesStatement(place, ids, at) : coverageStatement(placeGrouping(place, ids), at));
+          // The tally's probes are one fixed text per place type: prepared (db/prepared.ts).
+          const fromTally = useTally && tallied(at);
+          const rows = await runQuery(db, fromTally ? tallyPlacesStatement(place, ids, at) : coverageStatement(placeGrouping(place, ids), at), fromTally);
           const byId = new Map(rows.map((r) => [Number(r.key), toCountsRow(r)]));
           return ids.map((id) => byId.get(id));
         });
