@@ -126,6 +126,11 @@ export interface ListQuery<E extends object> {
   /** Conditions on the rows (filters, scope), ANDed. */
   where: Sql[];
   order: OrderChoice;
+  /**
+   * Run the statements prepared (db/prepared.ts): only when `where` holds no client filter, so
+   * that its text is one of a fixed set and its plan the same for any values.
+   */
+  prepared?: boolean;
 }
 
 /**
@@ -153,7 +158,7 @@ export async function findPage<E extends object>(
   const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`;
   const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
   const statement = sql`SELECT ${fetched.select(alias)}${total} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
-  const rows = await runQuery(db, statement);
+  const rows = await runQuery(db, statement, query.prepared);
   let count: Promise<number> | undefined;
   if (withCount && rows.length > 0) {
     count = Promise.resolve(Number(rows[0]!.__total));
@@ -161,7 +166,7 @@ export async function findPage<E extends object>(
     for (const row of rows) row.__total = undefined;
   }
   const connection = toConnection<E>(rows, plan, args, ordering, fetched, () => {
-    count ??= runQuery(db, countStatement).then((r) => Number(r[0]?.n ?? 0));
+    count ??= runQuery(db, countStatement, query.prepared).then((r) => Number(r[0]?.n ?? 0));
     return count;
   });
   // Only whole rows go to the by-id loaders: a later `node(id)` must find every column.

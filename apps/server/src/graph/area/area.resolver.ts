@@ -58,7 +58,9 @@ export class AreaResolver {
       // Unknown code: the sub-select yields NULL and nothing matches.
       where.push(sql`a.parent_id = (SELECT id FROM area WHERE code = ${checkAreaCode(parentCode, 'parentCode')})`);
     }
-    const connection = await findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy) }, page, undefined, wantsTotalCount(info));
+    // Without a filter the statement is one of a few texts (level, parent code): prepared.
+    const prepared = filter == null;
+    const connection = await findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy), prepared }, page, undefined, wantsTotalCount(info));
     for (const area of connection.nodes) loaders.area.prime(area);
     return connection;
   }
