@@ -116,3 +116,71 @@ function partialColumns(
     hydrate: (row) => Object.setPrototypeOf(row, prototype),
   };
 }
+
+/** A to-one relation joined into a list's statement (graph/selected-columns.ts, ToOneJoin). */
+export interface JoinSpec {
+  /** The list entity's property holding the related id. */
+  via: string;
+  entity: ClassType<object>;
+}
+
+/** The joins of one list: SQL to add to its statement, and how to take the joined rows out. */
+export interface JoinedRows {
+  /** Names the joins (part of a batch key); '' for none. */
+  key: string;
+  /** `LEFT JOIN <table> __jN ON __jN.id = <alias>.<via>` for each join. */
+  from(alias: string): Sql;
+  /** `, __jN.<column> AS "__jN.<property>"` for each column of each joined table. */
+  select(): Sql;
+  /**
+   * The joined rows, whole and as entities (none where the relation is null or hidden); their
+   * columns are cleared from the list's rows, which keep only their own.
+   */
+  take(rows: Record<string, unknown>[]): object[];
+}
+
+const NO_JOINS: JoinedRows = { key: '', from: () => raw(''), select: () => raw(''), take: () => [] };
+
+/**
+ * Whole rows (every column, so they may be primed into the by-id loaders) of each joined table,
+ * under column names `__jN.<property>` that no entity property can take.
+ */
+export function joinedRows(db: EntityManager, listEntity: ClassType<object>, joins: readonly JoinSpec[]): JoinedRows {
+  if (joins.length === 0) return NO_JOINS;
+  const list = tableShape(db, listEntity);
+  const parts = joins.map((join, i) => {
+    const shape = tableShape(db, join.entity);
+    const name = `__j${i}`;
+    return {
+      name,
+      shape,
+      viaColumn: list.columnOf(join.via),
+      names: shape.columns.map((c) => ({ property: c.property, as: `${name}.${c.property}` })),
+    };
+  });
+  const select = raw(parts.map((p) => p.shape.columns.map((c) => `, ${p.name}."${c.column}" AS "${p.name}.${c.property}"`).join('')).join(''));
+  return {
+    key: joins.map((j) => `${j.via}>${j.entity.name}`).join(','),
+    from: (alias) => raw(parts.map((p) => ` LEFT JOIN ${p.shape.table} ${p.name} ON ${p.name}.id = ${alias}."${p.viaColumn}"`).join('')),
+    select: () => select,
+    take(rows) {
+      const taken: object[] = [];
+      for (const part of parts) {
+        const idName = `${part.name}.id`;
+        // Many rows of a page share one related row (organizations of a street): made once.
+        const seen = new Set<unknown>();
+        for (const row of rows) {
+          if (row[idName] !== null && row[idName] !== undefined && !seen.has(row[idName])) {
+            seen.add(row[idName]);
+            const joined: Record<string, unknown> = {};
+            for (const { property, as } of part.names) joined[property] = row[as];
+            taken.push(part.shape.hydrate(joined) as object);
+          }
+          // Cleared, not deleted: `delete` turns each row into a slow dictionary-mode object.
+          for (const { as } of part.names) row[as] = undefined;
+        }
+      }
+      return taken;
+    },
+  };
+}

@@ -7,7 +7,7 @@ import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type P
 import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
 import type { ConnectionValue, Edge } from './connection.js';
 import { queryPrepared } from '../db/prepared.js';
-import { tableShape, type FetchedColumns, type TableShape } from '../db/table-shape.js';
+import { joinedRows, tableShape, type FetchedColumns, type JoinedRows, type JoinSpec, type TableShape } from '../db/table-shape.js';
 import { listSelection, wantsTotalCount } from './selected-columns.js';
 
 export { tableShape, wantsTotalCount };
@@ -148,6 +148,8 @@ export async function findPage<E extends object>(
   withCount = false,
   /** Entity properties the selected fields read (selected-columns.ts); null: every column. */
   needs: readonly string[] | null = null,
+  /** To-one relations to fetch in the same statement and prime into the by-id loaders (needs `onNodes`). */
+  joins: readonly JoinSpec[] = [],
 ): Promise<ConnectionValue<E>> {
   const shape = tableShape(db, query.entity);
   const { alias } = query;
@@ -155,10 +157,13 @@ export async function findPage<E extends object>(
   const fetched = shape.columnsFor(needs, shape.propertyOf(query.order.column));
   const plan = planOrRefuse(args, ordering);
   const from = raw(`${shape.table} ${alias}`);
+  const joined = joinedRows(db, query.entity, onNodes ? joins : []);
   const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`;
   const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
-  const statement = sql`SELECT ${fetched.select(alias)}${total} FROM ${from} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+  const statement = sql`SELECT ${fetched.select(alias)}${joined.select()}${total} FROM ${from}${joined.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
   const rows = await runQuery(db, statement, query.prepared);
+  const related = joined.take(rows);
+  if (related.length > 0) onNodes?.(related);
   let count: Promise<number> | undefined;
   if (withCount && rows.length > 0) {
     count = Promise.resolve(Number(rows[0]!.__total));
@@ -232,8 +237,10 @@ export class RelationPages {
     parentId: number,
     withCount = false,
     needs: readonly string[] | null = null,
+    /** To-one relations fetched in the page's statement and primed into the by-id loaders. */
+    joins: readonly JoinSpec[] = [],
   ): Promise<ConnectionValue<E>> {
-    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}`;
+    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}|${joins.map((j) => `${j.via}>${j.entity.name}`).join(',')}`;
     // Every parent of a level asks with the same key: the shape, ordering, plan and statements are
     // worked out for the first and reused for the rest.
     let loaders = this.#loaders.get(key);
@@ -242,7 +249,7 @@ export class RelationPages {
       const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
       const fetched = shape.columnsFor(needs, shape.propertyOf(query.order.column));
       const plan = planOrRefuse(args, ordering);
-      loaders = this.#makeLoaders(query, shape, fetched, ordering, plan, withCount);
+      loaders = this.#makeLoaders(query, shape, fetched, ordering, plan, withCount, joinedRows(this.db, query.entity, joins));
       this.#loaders.set(key, loaders);
     }
     const rows = await loaders.pages.load(parentId);
@@ -260,6 +267,7 @@ export class RelationPages {
     ordering: Ordering,
     plan: ReturnType<typeof planPage>,
     withCount: boolean,
+    joined: JoinedRows,
   ): RelationLoaders {
     const { alias } = query;
     const where = query.where();
@@ -274,7 +282,7 @@ export class RelationPages {
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
     });
-    const page = sql`SELECT ${fetched.select(alias)} FROM ${from} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+    const page = sql`SELECT ${fetched.select(alias)}${joined.select()} FROM ${from}${joined.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
     const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
       // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
       // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
@@ -283,6 +291,8 @@ export class RelationPages {
           SELECT __parent.id AS "__parent", __parent.n AS "__total", __page.* FROM __parent LEFT JOIN LATERAL (${page}) AS __page ON true`
         : sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (${page}) AS __page`;
       const rows = await runQuery(this.db, statement, prepared);
+      const related = joined.take(rows);
+      if (related.length > 0) this.onNodes(related);
       const byParent = new Map<number, Record<string, unknown>[]>();
       for (const row of rows) {
         const parent = Number(row.__parent);
@@ -343,6 +353,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
       parentId,
       selection.withCount,
       selection.needs,
+      selection.joins,
     );
   };
 }
@@ -365,6 +376,7 @@ export function rootPage<E extends object, F, O>(
     ctx.loaders.primeNodes,
     selection.withCount,
     selection.needs,
+    selection.joins,
   );
 }
 

@@ -5,7 +5,7 @@ import { startTestApp, testDatabase, type TestApp } from '../../test/helpers.js'
 import { insertPlacesFixture } from '../../test/places-fixture.js';
 import { Organization } from './organization/organization.entity.js';
 import { tableShape } from '../db/table-shape.js';
-import { declaredReads, needsOfField } from './selected-columns.js';
+import { declaredJoins, declaredReads, needsOfField } from './selected-columns.js';
 import { nodeTypeName } from './node.js';
 
 let db: TestDatabase;
@@ -101,7 +101,60 @@ describe('lists fetch only the columns the query asks for', () => {
   });
 });
 
-describe('readsFromParent declarations', () => {
+describe('lists fetch their to-one relations in the same statement', () => {
+  it('a root list answers its organizations and their streets and parks in one statement', async () => {
+    const { data, statements } = await measured(`{
+      organizations(first: 20) { totalCount nodes { creditCode street { code name } park { name } } }
+    }`);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/LEFT JOIN area __j\d+ ON/);
+    expect(statements[0]).toMatch(/LEFT JOIN park __j\d+ ON/);
+    // The same answers the by-id loaders gave, checked against the tables.
+    const nodes = data.organizations.nodes as any[];
+    expect(nodes.length).toBeGreaterThan(0);
+    const rows = await app.server.dataSource.query(
+      `SELECT o.credit_code, s.code, s.name, p.name AS park FROM organization o JOIN area s ON s.id = o.street_id
+         LEFT JOIN park p ON p.id = o.park_id WHERE o.credit_code = ANY($1)`,
+      [nodes.map((n) => n.creditCode)],
+    );
+    const byCode = new Map(rows.map((r: any) => [r.credit_code, r]));
+    for (const node of nodes) {
+      const row = byCode.get(node.creditCode) as any;
+      expect(node.street).toEqual({ code: row.code, name: row.name });
+      expect(node.park).toEqual(row.park === null ? null : { name: row.park });
+    }
+  });
+
+  it('a nested list joins too, and a joined row is whole for a later node(id)', async () => {
+    const { data, statements } = await measured(BUILDINGS_ORGANIZATIONS('name street { id code }'));
+    expect(statements.some((s) => /FROM area t WHERE/.test(s))).toBe(false);
+    const street = data.buildings.nodes.flatMap((b: any) => b.organizations.nodes)[0].street;
+    const again = await measured(`{ node(id: "${street.id}") { ... on Area { code name level parent { code } } } }`);
+    expect(again.data.node.code).toBe(street.code);
+    expect(again.data.node.level).toBe('STREET');
+    expect(again.data.node.parent.code).toMatch(/^\d{6}$/);
+  });
+});
+
+describe('readsFromParent and joinsToOne declarations', () => {
+  it('joins name to-one fields of their type whose type is the joined entity, through a column', () => {
+    const manager = app.server.dataSource.manager;
+    let declarations = 0;
+    for (const [entity, fields] of declaredJoins()) {
+      const typeName = nodeTypeName(Object.create((entity as { prototype: object }).prototype))!;
+      const type = app.server.schema.getType(typeName);
+      const columns = new Set(tableShape(manager, entity as never).columns.map((c) => c.property));
+      for (const [field, join] of fields) {
+        declarations++;
+        const target = nodeTypeName(Object.create(join.to().prototype as object));
+        const fieldType = isObjectType(type) ? type.getFields()[field]?.type.toString() : undefined;
+        expect(fieldType?.replace(/!$/, ''), `${typeName}.${field} is a ${target}`).toBe(target);
+        expect(columns.has(join.via), `${typeName}.${field} joins through column ${join.via}`).toBe(true);
+      }
+    }
+    expect(declarations).toBeGreaterThanOrEqual(6);
+  });
+
   it('name fields of their type and columns of their entity', () => {
     const manager = app.server.dataSource.manager;
     let declarations = 0;

@@ -37,6 +37,40 @@ export function declaredReads(): ReadonlyMap<Function, ReadonlyMap<string, reado
   return declared;
 }
 
+/**
+ * A to-one relation a list can join into its own statement: the field resolver loads
+ * `entity` by id from `via` through the by-id loader, so a row fetched with the page and primed
+ * into that loader is not fetched again — PostGraphile's habit of answering a page and its
+ * to-one relations in one statement. Only for node types whose by-id loader reads plain rows
+ * (no masking, nothing computed per principal); row-level security applies to the join as to
+ * any statement of the request, and a joined row it hides is simply not primed.
+ */
+export interface ToOneJoin {
+  /** The GraphQL field on the list's nodes, e.g. `street`. */
+  field: string;
+  /** The entity property holding the related row's id, e.g. `streetId`. */
+  via: string;
+  /** The related entity, e.g. Area. */
+  entity: ClassType<object>;
+}
+
+const joinable = new Map<Function, Map<string, { via: string; to: () => ClassType<object> }>>();
+
+/**
+ * Declares to-one fields of `entity` that lists may join (see ToOneJoin). Called at module load in
+ * the resolver file that defines the fields, next to its `readsFromParent`.
+ */
+export function joinsToOne<E extends object>(entity: ClassType<E>, fields: Record<string, { via: keyof E & string; to: () => ClassType<object> }>): void {
+  let own = joinable.get(entity);
+  if (!own) joinable.set(entity, (own = new Map()));
+  for (const [field, join] of Object.entries(fields)) own.set(field, join);
+}
+
+/** Every join declaration, for the test that checks each against the schema and the tables. */
+export function declaredJoins(): ReadonlyMap<Function, ReadonlyMap<string, { via: string; to: () => ClassType<object> }>> {
+  return joinable;
+}
+
 /** What a list field's selection asks of the list. */
 export interface ListSelection {
   /** The field selects `totalCount`. */
@@ -46,6 +80,8 @@ export interface ListSelection {
    * the list adds), sorted; null: every column.
    */
   needs: readonly string[] | null;
+  /** Declared to-one relations the selection asks for on the nodes, by field name. */
+  joins: readonly ToOneJoin[];
 }
 
 const selections = new WeakMap<FieldNode, ListSelection>();
@@ -55,14 +91,24 @@ const selections = new WeakMap<FieldNode, ListSelection>();
  * (the document and its AST are cached, so every parent of a nested level finds it here).
  */
 export function listSelection(info: GraphQLResolveInfo | undefined, entity: ClassType<object>): ListSelection {
-  if (!info) return { withCount: false, needs: null };
+  if (!info) return { withCount: false, needs: null, joins: [] };
   const first = info.fieldNodes[0]!;
   let selection = selections.get(first);
   if (!selection) {
-    selection = { withCount: wantsTotalCount(info), needs: needsOfFields(entity, nodeFieldNames(info)) };
+    const fields = nodeFieldNames(info);
+    selection = { withCount: wantsTotalCount(info), needs: needsOfFields(entity, fields), joins: joinsOfFields(entity, fields) };
     selections.set(first, selection);
   }
   return selection;
+}
+
+function joinsOfFields(entity: ClassType<object>, fields: Set<string>): ToOneJoin[] {
+  const own = joinable.get(entity);
+  if (!own) return [];
+  return [...fields]
+    .filter((field) => own.has(field))
+    .sort()
+    .map((field) => ({ field, via: own.get(field)!.via, entity: own.get(field)!.to() }));
 }
 
 /** Names of the fields selected on the connection's nodes (through `nodes` and `edges.node`, fragments included). */

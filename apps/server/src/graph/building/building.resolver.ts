@@ -4,7 +4,7 @@ import { Area } from '../area/area.entity.js';
 import { Park } from '../park/park.entity.js';
 import { required } from '../required.js';
 import { Building } from './building.entity.js';
-import { readsFromParent } from '../selected-columns.js';
+import { joinsToOne, readsFromParent } from '../selected-columns.js';
 
 @Resolver(() => Building)
 export class BuildingResolver {
@@ -21,3 +21,5 @@ export class BuildingResolver {
 
 // What the field resolvers above read from the building row (graph/selected-columns.ts).
 readsFromParent(Building, { street: ['streetId'], park: ['parkId'] });
+// …and which a list of buildings fetches in its own statement (the by-id loaders read plain rows).
+joinsToOne(Building, { street: { via: 'streetId', to: () => Area }, park: { via: 'parkId', to: () => Park } });

@@ -8,7 +8,7 @@ import { BusinessDistrict } from '../business-district/business-district.entity.
 import { Park } from '../park/park.entity.js';
 import { required } from '../required.js';
 import { Organization } from './organization.entity.js';
-import { readsFromParent } from '../selected-columns.js';
+import { joinsToOne, readsFromParent } from '../selected-columns.js';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -60,3 +60,10 @@ export class OrganizationResolver {
 
 // What the field resolvers above read from the organization row (graph/selected-columns.ts).
 readsFromParent(Organization, { street: ['streetId'], park: ['parkId'], building: ['buildingId'], businessDistrict: ['businessDistrictId'] });
+// …and which of them a list of organizations fetches in its own statement (the by-id loaders read plain rows).
+joinsToOne(Organization, {
+  street: { via: 'streetId', to: () => Area },
+  park: { via: 'parkId', to: () => Park },
+  building: { via: 'buildingId', to: () => Building },
+  businessDistrict: { via: 'businessDistrictId', to: () => BusinessDistrict },
+});

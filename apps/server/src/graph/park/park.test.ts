@@ -93,9 +93,9 @@ describe('park relations', () => {
       [0, 0],
       [1, 0],
     ]);
-    // parks; areas; buildings page with count; streets; organizations page with count.
-    expect(all.statements).toHaveLength(5);
-    expect(one.statements).toHaveLength(5);
+    // parks; areas; buildings page with count, its streets joined in; organizations page with count.
+    expect(all.statements).toHaveLength(4);
+    expect(one.statements).toHaveLength(4);
   });
 
   it('is reachable by node(id)', async () => {
