@@ -15,6 +15,7 @@ describe('readConfig', () => {
       workers: Math.min(4, availableParallelism()),
       executor: 'compiled',
       semiSpaceMiB: 64,
+      logStatements: false,
     });
   });
 
@@ -31,6 +32,7 @@ describe('readConfig', () => {
         LIANGXIN_WORKERS: '3',
         LIANGXIN_EXECUTOR: 'graphql-js',
         LIANGXIN_SEMI_SPACE_MB: '0',
+        LIANGXIN_LOG_STATEMENTS: 'on',
       }),
     ).toEqual({
       port: 4100,
@@ -43,6 +45,7 @@ describe('readConfig', () => {
       workers: 3,
       executor: 'graphql-js',
       semiSpaceMiB: 0,
+      logStatements: true,
     });
   });
 

@@ -38,6 +38,11 @@ export interface MainConfig {
    * worker, start node with `--max-semi-space-size` yourself.
    */
   semiSpaceMiB: number;
+  /**
+   * LIANGXIN_LOG_STATEMENTS = on | off, default off: each request's log line also counts its SQL
+   * statements (ServerConfig.logStatements says what that costs).
+   */
+  logStatements: boolean;
 }
 
 /** What `main.ts` hands to createServer besides the database (docs/security.md). */
@@ -98,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv): MainConfig {
     workers: integer(env, 'LIANGXIN_WORKERS', Math.min(4, availableParallelism()), 1, 32),
     executor: oneOf(env, 'LIANGXIN_EXECUTOR', 'compiled', ['compiled', 'graphql-js']) as 'compiled' | 'graphql-js',
     semiSpaceMiB: integer(env, 'LIANGXIN_SEMI_SPACE_MB', 64, 0, 512),
+    logStatements: onOff(env, 'LIANGXIN_LOG_STATEMENTS', false),
   };
 }
 

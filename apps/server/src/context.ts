@@ -33,6 +33,8 @@ export interface Context {
   readonly principal: Principal | null;
   /** Issues session tokens (signIn); absent in contexts built by hand in tests. */
   readonly sessions?: Sessions;
+  /** The HTTP request's scope (its log line reads the operation name from it); absent in contexts built by hand in tests. */
+  readonly scope?: RequestScope;
 }
 
 /**
@@ -55,6 +57,7 @@ export function createContext(dataSource: DataSource, scope: RequestScope, extra
     log: scope.log,
     actor: actorOf(scope),
     principal: scope.principal,
+    scope,
     ...(extras.sessions ? { sessions: extras.sessions } : {}),
   };
 }

@@ -54,7 +54,7 @@ if (cluster.isWorker) {
 /** A worker: one server on the shared port, on the database the primary prepared. */
 async function runWorker(): Promise<void> {
   try {
-    server = await createServer({ databaseUrl: process.env.DATABASE_URL!, logger: log.child({ worker: cluster.worker?.id }), executor: config.executor, ...security });
+    server = await createServer({ databaseUrl: process.env.DATABASE_URL!, logger: log.child({ worker: cluster.worker?.id }), executor: config.executor, logStatements: config.logStatements, ...security });
     listener = await server.listen(config.port);
   } catch (error) {
     log.fatal({ error: describeError(error) }, 'worker start failed');
@@ -92,7 +92,7 @@ try {
 
   let url: string;
   if (config.workers === 1) {
-    server = await createServer({ databaseUrl: target.url, logger: log, executor: config.executor, ...security });
+    server = await createServer({ databaseUrl: target.url, logger: log, executor: config.executor, logStatements: config.logStatements, ...security });
     listener = await server.listen(config.port);
     url = listener.url;
   } else {

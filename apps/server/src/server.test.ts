@@ -109,24 +109,39 @@ describe('GraphQL over HTTP', () => {
     expect(validation.body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   });
 
-  it('writes one log line per request: id, operation, duration, statements — never the variables', async () => {
-    const before = log.lines().length;
-    const { headers } = await app.gql('query FindOrganization($code: String!) { organization(creditCode: $code) { name } }', {
-      code: CODES.enterprise,
-    });
+  it('writes one log line per request: id, operation, duration — never the variables; statements only when asked', async () => {
+    // By default the line has no statement count (counting costs every request: ServerConfig.logStatements).
+    const plainBefore = log.lines().length;
+    await app.gql('query Plain { __typename }');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const lines = log.lines().slice(before).filter((line) => line.msg === 'request');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({
-      reqId: headers.get('x-request-id'),
-      method: 'POST',
-      path: '/graphql',
-      status: 200,
-      operationName: 'FindOrganization',
-      statements: 1,
-    });
-    expect(typeof lines[0]!.ms).toBe('number');
-    expect(log.text()).not.toContain(CODES.enterprise);
+    const plain = log.lines().slice(plainBefore).filter((line) => line.msg === 'request');
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).toMatchObject({ operationName: 'Plain', status: 200 });
+    expect(plain[0]).not.toHaveProperty('statements');
+
+    const counted = capturingLogger();
+    const counting = await startTestApp(db.url, { logger: counted.logger, logStatements: true });
+    const before = counted.lines().length;
+    try {
+      const { headers } = await counting.gql('query FindOrganization($code: String!) { organization(creditCode: $code) { name } }', {
+        code: CODES.enterprise,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const lines = counted.lines().slice(before).filter((line) => line.msg === 'request');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({
+        reqId: headers.get('x-request-id'),
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        operationName: 'FindOrganization',
+        statements: 1,
+      });
+      expect(typeof lines[0]!.ms).toBe('number');
+      expect(counted.text()).not.toContain(CODES.enterprise);
+    } finally {
+      await counting.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
-import { currentRequestScope } from '../http/request-scope.js';
+import { scopeOf } from '../http/request-log.js';
 import { verifyIntegrationToken } from './integration-token.js';
 import type { Principal } from './principal.js';
 import type { Sessions } from './session.js';
@@ -36,8 +36,7 @@ export function authentication(authenticate: Authenticate): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     authenticate(req).then(
       (principal) => {
-        const scope = currentRequestScope();
-        if (scope) scope.principal = principal;
+        scopeOf(res).principal = principal;
         next();
       },
       (error: unknown) => {

@@ -3,7 +3,7 @@ import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'gr
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Context } from '../context.js';
 import { ForbiddenError } from '../errors/forbidden.error.js';
-import { currentRequestScope } from '../http/request-scope.js';
+import { scopeOf } from '../http/request-log.js';
 import { may } from './permissions.js';
 
 /** Root fields an anonymous request may ask for: signing in, nothing else. */
@@ -19,7 +19,7 @@ const ANONYMOUS_MAX_TOKENS = 200;
  */
 export function requireSignIn(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (currentRequestScope()?.principal) return next();
+    if (scopeOf(res).principal) return next();
     if (req.method === 'POST' && isSignInOnly(req.body as { query?: unknown; operationName?: unknown })) return next();
     // A browser opening /graphql gets the landing page (static HTML, nothing of the schema).
     if (req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return next();

@@ -59,7 +59,7 @@ describe('an unexpected error', () => {
 });
 
 describe('formatError', () => {
-  const format = createFormatError(capturingLogger().logger);
+  const format = createFormatError();
 
   it.each([
     new BadUserInputError('bad', { field: 'x' }),

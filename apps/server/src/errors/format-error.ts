@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
-import { currentRequestScope } from '../http/request-scope.js';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../context.js';
 import { BadUserInputError } from './bad-user-input.error.js';
 import { ConflictError } from './conflict.error.js';
 import { describeError } from './describe-error.js';
@@ -31,29 +31,57 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 /**
  * Apollo's `formatError`. Passes the typed client errors and request errors through; masks
  * everything else — a TypeORM QueryFailedError, a bug, a null in a non-null field — as
- * INTERNAL_SERVER_ERROR "Internal server error" with the request id, after logging the
- * original. In every mode: a stack trace or an SQL statement never reaches a client.
+ * INTERNAL_SERVER_ERROR "Internal server error". In every mode: a stack trace or an SQL statement
+ * never reaches a client. The original is logged, and the request id added to the masked error,
+ * by `unexpectedErrorPlugin`, which sees the request's context (formatError does not).
  */
-export function createFormatError(log: Logger) {
+export function createFormatError() {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const original = unwrapResolverError(error);
-    if (CLIENT_ERRORS.some((kind) => original instanceof kind) || isRequestError(formatted)) {
-      return withoutStacktrace(formatted);
-    }
-    const scope = currentRequestScope();
-    (scope?.log ?? log).error(
-      { error: describeError(original), path: formatted.path, operationName: scope?.operationName ?? undefined },
-      'unexpected error, masked for the client',
-    );
+    if (isForTheClient(formatted, error)) return withoutStacktrace(formatted);
     return {
       message: INTERNAL_ERROR_MESSAGE,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: {
-        code: 'INTERNAL_SERVER_ERROR',
-        ...(scope ? { requestId: scope.requestId } : {}),
-      },
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/** A typed client error or an error about the request itself: shown as it is. */
+function isForTheClient(formatted: GraphQLFormattedError, error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return CLIENT_ERRORS.some((kind) => original instanceof kind) || isRequestError(formatted);
+}
+
+/**
+ * Logs every error `formatError` masks, in full (type, message, SQL, stack) with the request's
+ * id and operation, and puts the request id into the masked errors of the response, so a user
+ * can quote it and an operator find the log line.
+ */
+export function unexpectedErrorPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors, operationName }) {
+          for (const error of errors) {
+            const formatted = { message: error.message, path: error.path, extensions: error.extensions };
+            if (isForTheClient(formatted, error)) continue;
+            contextValue.log.error(
+              { error: describeError(unwrapResolverError(error)), path: error.path, operationName: operationName ?? undefined },
+              'unexpected error, masked for the client',
+            );
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.message === INTERNAL_ERROR_MESSAGE) {
+              (error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
+            }
+          }
+        },
+      };
+    },
   };
 }
 

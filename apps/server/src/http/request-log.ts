@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { createRequestScope, runInRequestScope, type RequestScope } from './request-scope.js';
+import { createRequestScope, type RequestScope } from './request-scope.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -12,9 +12,10 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * First middleware: gives the request its id (echoed in `x-request-id`), its scope, and one
  * log line when the response is finished or the client went away: id, method, path (never the
  * query string, which can hold a GET query's variables), status, GraphQL operation name,
- * duration and SQL statement count. Never arguments, variables or bodies: personal data.
+ * duration and, with `countStatements`, the SQL statement count. Never arguments, variables or
+ * bodies: personal data.
  */
-export function requestLog(log: Logger): RequestHandler {
+export function requestLog(log: Logger, countStatements = false): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const incoming = req.get(REQUEST_ID_HEADER);
     const requestId = incoming && ACCEPTABLE_ID.test(incoming) ? incoming : randomUUID();
@@ -37,7 +38,7 @@ export function requestLog(log: Logger): RequestHandler {
         aborted: res.writableFinished ? undefined : true,
         operationName: scope.operationName ?? undefined,
         ms: Math.round(ms * 10) / 10,
-        statements: scope.statements.count,
+        statements: countStatements ? scope.statements.count : undefined,
       };
       // Probes hit /health every few seconds: keep them out of the info stream.
       if (path.startsWith('/health/')) log.debug(line, 'request');
@@ -57,12 +58,11 @@ export function scopeOf(res: Response): RequestScope {
 }
 
 /**
- * Enters the request's scope for everything after it (placed after body parsing, see
- * request-scope.ts), and counts the statements issued from it.
+ * Counts the statements issued from everything after it into the request's scope (placed after
+ * body parsing, which resumes on the socket's async context and would lose the request's).
  */
-export function enterRequestScope(track: <T>(scope: RequestScope, fn: () => T) => T): RequestHandler {
+export function countRequestStatements(track: <T>(scope: RequestScope, fn: () => T) => T): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
-    const scope = scopeOf(res);
-    runInRequestScope(scope, () => track(scope, next));
+    track(scopeOf(res), next);
   };
 }
