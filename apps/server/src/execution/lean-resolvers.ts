@@ -1,5 +1,6 @@
 import { isAbstractType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { getMetadataArgsStorage } from 'typeorm';
 
 /**
  * Calls resolver methods without type-graphql's per-call machinery where that machinery does
@@ -41,7 +42,7 @@ export function useLeanResolvers(schema: GraphQLSchema): number {
       .map((metadata) => ({ typeName: typeNameOf(metadata.getObjectType?.()), metadata })),
   ];
 
-  let replaced = synchronousTypeResolvers(schema, storage, typeNameOf);
+  let replaced = synchronousTypeResolvers(schema, storage, typeNameOf) + dropColumnResolvers(schema, storage);
   for (const { typeName, metadata } of candidates) {
     if (!typeName) continue;
     const type = schema.getType(typeName);
@@ -196,4 +197,47 @@ function synchronousTypeResolvers(
     replaced++;
   }
   return replaced;
+}
+
+/**
+ * type-graphql gives every plain `@Field` a resolver that runs its middleware chain to read
+ * `root[property]`. graphql-jit cannot inline a field that has a resolver: it calls it through
+ * its general path, which per call makes a resolve-info object, the response path as a chain of
+ * objects and three closures. On a page of 20 organizations with their streets that was over a
+ * third of the request's allocations (heap-sampling profile; apps/server/README.md, "Execution").
+ * A field left without a resolver is read as `parent.field`, inline, by graphql-jit and by
+ * graphql-js's default resolver alike.
+ *
+ * Dropped only where that reading is exactly what type-graphql's resolver does and can only give a
+ * plain value: fields of entity classes that are TypeORM columns of the class (never a getter,
+ * never a promise), with the property's own name, no field resolver, no middlewares and no
+ * authorization roles. Everything else — getters, connection objects (whose `totalCount` is a
+ * promise), computed figures — keeps its resolver.
+ */
+function dropColumnResolvers(schema: GraphQLSchema, storage: ReturnType<typeof getMetadataStorage>): number {
+  const columns = getMetadataArgsStorage().columns;
+  let dropped = 0;
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const lineage = classLineage(objectType.target);
+    const columnProperties = new Set(columns.filter((c) => lineage.includes(c.target as Function)).map((c) => c.propertyName));
+    if (columnProperties.size === 0) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (!field.resolve || !columnProperties.has(name)) continue;
+      if (storage.fieldResolvers.some((r) => r.schemaName === name && lineage.includes(r.getObjectType?.() as Function))) continue;
+      const metadata = storage.fields.find((f) => f.schemaName === name && lineage.includes(f.target));
+      if (!metadata || metadata.name !== name || (metadata.middlewares?.length ?? 0) > 0 || metadata.roles !== undefined) continue;
+      if (lineage.some((c) => Object.getOwnPropertyDescriptor(c.prototype, name) !== undefined)) continue;
+      field.resolve = undefined;
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
+function classLineage(target: Function): Function[] {
+  const lineage: Function[] = [];
+  for (let c: Function | null = target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) lineage.push(c);
+  return lineage;
 }

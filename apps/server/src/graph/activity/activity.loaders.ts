@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { Activity } from './activity.entity.js';
 
 export interface ActivityLoaders {
-  byId: DataLoader<number, Activity | null>;
+  byId: RowLoader<number, Activity>;
 }
 
 export function createActivityLoaders(db: EntityManager): ActivityLoaders {

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { manyBy, oneBy } from '../../db/batch.js';
+import { manyBy, oneBy, type RowLoader } from '../../db/batch.js';
 import { Area } from './area.entity.js';
 
 export interface AreaLoaders {
-  byId: DataLoader<number, Area | null>;
+  byId: RowLoader<number, Area>;
   /** By administrative division code (行政区划代码). */
   byCode: DataLoader<string, Area | null>;
   /** The areas one level down, by parent id, in code order. */
@@ -18,7 +18,7 @@ export function createAreaLoaders(db: EntityManager): AreaLoaders {
     byId.prime(area.id, area);
     byCode.prime(area.code, area);
   };
-  const byId: DataLoader<number, Area | null> = oneBy<Area, number>(db, Area, 'id', { prime: (a) => byCode.prime(a.code, a) });
+  const byId: RowLoader<number, Area> = oneBy<Area, number>(db, Area, 'id', { prime: (a) => byCode.prime(a.code, a) });
   const byCode: DataLoader<string, Area | null> = oneBy<Area, string>(db, Area, 'code', { prime: (a) => byId.prime(a.id, a) });
   const children = manyBy<Area, number>(db, Area, 'parentId', { orderBy: { code: 'ASC' }, prime });
   return { byId, byCode, children, prime };

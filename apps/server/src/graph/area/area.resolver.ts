@@ -7,6 +7,7 @@ import { AreaLevel } from '../enums.js';
 import { findPage, wantsTotalCount } from '../list.js';
 import { checkAreaCode } from './area-code.js';
 import { Area } from './area.entity.js';
+import { optionalRow } from '../required.js';
 import { AreaConnection, AreaFilter, AreaOrder, areaConditions, areaOrder } from './area.input.js';
 
 const filterArg = () => Arg('filter', () => AreaFilter, { nullable: true, description: 'Conditions on the areas.' });
@@ -74,8 +75,8 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'The area one level up (上级区划); null for the city.' })
-  parent(@Root() area: Area, @Ctx() { loaders }: Context): Promise<Area | null> | null {
-    return area.parentId === null ? null : loaders.area.byId.load(area.parentId);
+  parent(@Root() area: Area, @Ctx() { loaders }: Context): Area | null | Promise<Area | null> {
+    return optionalRow(loaders.area.byId, area.parentId);
   }
 
   @FieldResolver(() => AreaConnection, {

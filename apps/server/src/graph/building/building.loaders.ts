@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { Building } from './building.entity.js';
 
 export interface BuildingLoaders {
-  byId: DataLoader<number, Building | null>;
+  byId: RowLoader<number, Building>;
 }
 
 export function createBuildingLoaders(db: EntityManager): BuildingLoaders {

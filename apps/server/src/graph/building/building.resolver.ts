@@ -2,20 +2,20 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { Area } from '../area/area.entity.js';
 import { Park } from '../park/park.entity.js';
-import { required } from '../required.js';
+import { optionalRow, requiredRow } from '../required.js';
 import { Building } from './building.entity.js';
 import { joinsToOne, readsFromParent } from '../selected-columns.js';
 
 @Resolver(() => Building)
 export class BuildingResolver {
   @FieldResolver(() => Area, { description: 'The street or town (街道 / 镇) the building stands in.' })
-  async street(@Root() building: Building, @Ctx() { loaders }: Context): Promise<Area> {
-    return required(await loaders.area.byId.load(building.streetId), 'Area', building.streetId);
+  street(@Root() building: Building, @Ctx() { loaders }: Context): Area | Promise<Area> {
+    return requiredRow(loaders.area.byId, building.streetId, 'Area');
   }
 
   @FieldResolver(() => Park, { nullable: true, description: 'The industrial park (园区) the building stands in, if any.' })
-  park(@Root() building: Building, @Ctx() { loaders }: Context): Promise<Park | null> | null {
-    return building.parkId === null ? null : loaders.park.byId.load(building.parkId);
+  park(@Root() building: Building, @Ctx() { loaders }: Context): Park | null | Promise<Park | null> {
+    return optionalRow(loaders.park.byId, building.parkId);
   }
 }
 

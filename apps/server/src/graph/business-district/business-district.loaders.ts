@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { BusinessDistrict } from './business-district.entity.js';
 
 export interface BusinessDistrictLoaders {
-  byId: DataLoader<number, BusinessDistrict | null>;
+  byId: RowLoader<number, BusinessDistrict>;
 }
 
 export function createBusinessDistrictLoaders(db: EntityManager): BusinessDistrictLoaders {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { runQuery } from '../list.js';
 import { sql } from '../../sql/fragment.js';
 import { FundEntry } from './fund-entry.entity.js';
@@ -15,7 +15,7 @@ export interface FundYearTotals {
 const NO_ENTRIES: FundYearTotals = { entitledFen: 0, allocatedFen: 0, disbursedFen: 0 };
 
 export interface FundLoaders {
-  byId: DataLoader<number, FundEntry | null>;
+  byId: RowLoader<number, FundEntry>;
   /** Sums of a year's entries (one grouped statement for all years asked). */
   totalsByYear: DataLoader<number, FundYearTotals>;
 }

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { Instructor } from './instructor.entity.js';
 
 export interface InstructorLoaders {
-  byId: DataLoader<number, Instructor | null>;
+  byId: RowLoader<number, Instructor>;
 }
 
 export function createInstructorLoaders(db: EntityManager): InstructorLoaders {

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { LiaisonPoint } from './liaison-point.entity.js';
 
 export interface LiaisonPointLoaders {
-  byId: DataLoader<number, LiaisonPoint | null>;
+  byId: RowLoader<number, LiaisonPoint>;
 }
 
 export function createLiaisonPointLoaders(db: EntityManager): LiaisonPointLoaders {

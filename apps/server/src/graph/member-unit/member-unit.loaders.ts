@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { MemberUnit } from './member-unit.entity.js';
 
 export interface MemberUnitLoaders {
-  byId: DataLoader<number, MemberUnit | null>;
+  byId: RowLoader<number, MemberUnit>;
 }
 
 export function createMemberUnitLoaders(db: EntityManager): MemberUnitLoaders {

@@ -6,7 +6,7 @@ import { Area } from '../area/area.entity.js';
 import { Building } from '../building/building.entity.js';
 import { BusinessDistrict } from '../business-district/business-district.entity.js';
 import { Park } from '../park/park.entity.js';
-import { required } from '../required.js';
+import { optionalRow, requiredRow } from '../required.js';
 import { Organization } from './organization.entity.js';
 import { joinsToOne, readsFromParent } from '../selected-columns.js';
 
@@ -35,26 +35,26 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Area, { description: 'The street or town (街道 / 镇) the organization is located in.' })
-  async street(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Area> {
-    return required(await loaders.area.byId.load(organization.streetId), 'Area', organization.streetId);
+  street(@Root() organization: Organization, @Ctx() { loaders }: Context): Area | Promise<Area> {
+    return requiredRow(loaders.area.byId, organization.streetId, 'Area');
   }
 
   @FieldResolver(() => Park, { nullable: true, description: 'The industrial park (园区) it is located in, if any.' })
-  park(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Park | null> | null {
-    return organization.parkId === null ? null : loaders.park.byId.load(organization.parkId);
+  park(@Root() organization: Organization, @Ctx() { loaders }: Context): Park | null | Promise<Park | null> {
+    return optionalRow(loaders.park.byId, organization.parkId);
   }
 
   @FieldResolver(() => Building, { nullable: true, description: 'The commercial building (楼宇) it is located in, if any.' })
-  building(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Building | null> | null {
-    return organization.buildingId === null ? null : loaders.building.byId.load(organization.buildingId);
+  building(@Root() organization: Organization, @Ctx() { loaders }: Context): Building | null | Promise<Building | null> {
+    return optionalRow(loaders.building.byId, organization.buildingId);
   }
 
   @FieldResolver(() => BusinessDistrict, {
     nullable: true,
     description: 'The business district or market (商圈 / 市场) it is located in, if any.',
   })
-  businessDistrict(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<BusinessDistrict | null> | null {
-    return organization.businessDistrictId === null ? null : loaders.businessDistrict.byId.load(organization.businessDistrictId);
+  businessDistrict(@Root() organization: Organization, @Ctx() { loaders }: Context): BusinessDistrict | null | Promise<BusinessDistrict | null> {
+    return optionalRow(loaders.businessDistrict.byId, organization.businessDistrictId);
   }
 }
 

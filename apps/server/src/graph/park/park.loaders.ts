@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { Park } from './park.entity.js';
 
 export interface ParkLoaders {
-  byId: DataLoader<number, Park | null>;
+  byId: RowLoader<number, Park>;
 }
 
 export function createParkLoaders(db: EntityManager): ParkLoaders {

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { PartyMember } from './party-member.entity.js';
 
 export interface PartyMemberLoaders {
-  byId: DataLoader<number, PartyMember | null>;
+  byId: RowLoader<number, PartyMember>;
 }
 
 export function createPartyMemberLoaders(db: EntityManager): PartyMemberLoaders {

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { PartyOrganization } from './party-organization.entity.js';
 
 export interface PartyOrganizationLoaders {
-  byId: DataLoader<number, PartyOrganization | null>;
+  byId: RowLoader<number, PartyOrganization>;
 }
 
 export function createPartyOrganizationLoaders(db: EntityManager): PartyOrganizationLoaders {

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { Visit } from './visit.entity.js';
 
 export interface VisitLoaders {
-  byId: DataLoader<number, Visit | null>;
+  byId: RowLoader<number, Visit>;
 }
 
 export function createVisitLoaders(db: EntityManager): VisitLoaders {

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { oneBy } from '../../db/batch.js';
+import { oneBy, type RowLoader } from '../../db/batch.js';
 import { WorkGroupMember } from './work-group-member.entity.js';
 
 export interface WorkGroupMemberLoaders {
-  byId: DataLoader<number, WorkGroupMember | null>;
+  byId: RowLoader<number, WorkGroupMember>;
 }
 
 export function createWorkGroupMemberLoaders(db: EntityManager): WorkGroupMemberLoaders {
