@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/helpers.js';
 import { createDataSource } from './data-source.js';
-import { parseInt8, parseTimestamptzWith, PG_OID } from './pg-types.js';
+import { parseInt4ArrayWith, parseInt8, parseTimestamptzWith, PG_OID } from './pg-types.js';
 
 let db: TestDatabase;
 let dataSource: DataSource;
@@ -59,6 +59,22 @@ describe('parseInt8', () => {
   it('parses the safe range and rejects beyond', () => {
     expect(parseInt8('-9007199254740991')).toBe(-Number.MAX_SAFE_INTEGER);
     expect(() => parseInt8('9007199254740992')).toThrow(RangeError);
+  });
+});
+
+describe('int4[]', () => {
+  const pgParser = (pg.types.getTypeParser as (oid: number, format: 'text') => unknown)(PG_OID.INT4_ARRAY, 'text') as (text: string) => unknown;
+  const parse = parseInt4ArrayWith(pgParser);
+
+  it("gives the array pg's own parser gives, for plain paths and every other shape", () => {
+    const texts = ['{}', '{1}', '{1,2,3}', '{-5,0,2147483647}', '{1,NULL,3}', '{{1,2},{3,4}}', '[0:1]={7,8}', '{"1","2"}'];
+    for (let i = 0; i < 200; i++) texts.push(`{${Array.from({ length: 1 + (i % 6) }, (_, j) => (i * 7919 + j * 104729) % 100000).join(',')}}`);
+    for (const text of texts) expect(parse(text), text).toEqual(pgParser(text));
+  });
+
+  it('reads int[] columns through the server pool', async () => {
+    const [row] = await dataSource.query(`SELECT '{3,1,2}'::int[] AS plain, ARRAY[1, NULL]::int[] AS with_null, '{}'::int[] AS empty`);
+    expect(row).toEqual({ plain: [3, 1, 2], with_null: [1, null], empty: [] });
   });
 });
 

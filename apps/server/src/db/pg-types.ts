@@ -10,6 +10,10 @@ import pg from 'pg';
  * - date (OID 1082) → the 'YYYY-MM-DD' string as PostgreSQL sent it. pg's default makes a
  *   local-midnight Date, which shifts by a day whenever the process runs east of the data.
  * - their arrays (OIDs 1016, 1182) the same way.
+ * - int4[] (OID 1007, the areas' ancestor paths) → number[] as pg makes it, split at the commas
+ *   for the one shape that needs nothing more (`{1,2,3}`: one dimension, no NULL); every other
+ *   text goes to pg's parser, which reads character by character and made a string per element —
+ *   most of a 112-street coverage request's parsing garbage.
  * - timestamptz (OID 1184) → Date, as pg does, but without a regular-expression match per value
  *   for the one shape PostgreSQL sends with DateStyle ISO (`parseTimestamptz`); every other text
  *   goes to pg's own parser. Every row of every table has two of them, and the matches were a
@@ -25,7 +29,22 @@ export const PG_OID = {
   DATE_ARRAY: 1182,
   TIMESTAMPTZ: 1184,
   TEXT_ARRAY: 1009,
+  INT4_ARRAY: 1007,
 } as const;
+
+const PLAIN_INT_ARRAY = /^\{-?\d+(?:,-?\d+)*\}$/;
+
+/** int4[] text → number[], exactly as pg's parser makes it; `fallback` (pg's) for any shape but `{1,2,3}` and `{}`. */
+export function parseInt4ArrayWith(fallback: (text: string) => unknown) {
+  return (text: string): unknown => {
+    if (text === '{}') return [];
+    if (!PLAIN_INT_ARRAY.test(text)) return fallback(text);
+    const parts = text.slice(1, -1).split(',');
+    const values = new Array<number>(parts.length);
+    for (let i = 0; i < parts.length; i++) values[i] = parseInt(parts[i]!, 10);
+    return values;
+  };
+}
 
 export function parseInt8(text: string): number {
   const value = Number(text);
@@ -74,6 +93,7 @@ function createTypes(): pg.CustomTypesConfig {
     parseTextArray(text).map((v) => (v === null ? null : parseInt8(v))),
   );
   types.setTypeParser(PG_OID.DATE_ARRAY, 'text', parseTextArray);
+  types.setTypeParser(PG_OID.INT4_ARRAY, 'text', parseInt4ArrayWith(types.getTypeParser(PG_OID.INT4_ARRAY, 'text') as unknown as (text: string) => unknown));
   return types;
 }
 

@@ -209,9 +209,10 @@ function synchronousTypeResolvers(
  * graphql-js's default resolver alike.
  *
  * Dropped only where that reading is exactly what type-graphql's resolver does and can only give a
- * plain value: fields of entity classes that are TypeORM columns of the class (never a getter,
- * never a promise), with the property's own name, no field resolver, no middlewares and no
- * authorization roles. Everything else — getters, connection objects (whose `totalCount` is a
+ * plain value: fields of entity classes that are TypeORM columns of the class, and fields of
+ * classes declared `plainValues` (their objects hold plain values in own properties) — never a
+ * getter, never a promise — with the property's own name, no field resolver, no middlewares and
+ * no authorization roles. Everything else — getters, connection objects (whose `totalCount` is a
  * promise), computed figures — keeps its resolver.
  */
 function dropColumnResolvers(schema: GraphQLSchema, storage: ReturnType<typeof getMetadataStorage>): number {
@@ -221,10 +222,11 @@ function dropColumnResolvers(schema: GraphQLSchema, storage: ReturnType<typeof g
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
     const lineage = classLineage(objectType.target);
+    const plain = lineage.some((c) => plainValueClasses.has(c));
     const columnProperties = new Set(columns.filter((c) => lineage.includes(c.target as Function)).map((c) => c.propertyName));
-    if (columnProperties.size === 0) continue;
+    if (columnProperties.size === 0 && !plain) continue;
     for (const [name, field] of Object.entries(type.getFields())) {
-      if (!field.resolve || !columnProperties.has(name)) continue;
+      if (!field.resolve || !(plain || columnProperties.has(name))) continue;
       if (storage.fieldResolvers.some((r) => r.schemaName === name && lineage.includes(r.getObjectType?.() as Function))) continue;
       const metadata = storage.fields.find((f) => f.schemaName === name && lineage.includes(f.target));
       if (!metadata || metadata.name !== name || (metadata.middlewares?.length ?? 0) > 0 || metadata.roles !== undefined) continue;
@@ -234,6 +236,17 @@ function dropColumnResolvers(schema: GraphQLSchema, storage: ReturnType<typeof g
     }
   }
   return dropped;
+}
+
+const plainValueClasses = new Set<Function>();
+
+/**
+ * Declares GraphQL object classes whose objects carry every field as a plain value in an own
+ * property (no getter, no promise, no method): their fields then need no resolver (see
+ * dropColumnResolvers). Called next to the class, before the schema is built.
+ */
+export function plainValues(...classes: Function[]): void {
+  for (const c of classes) plainValueClasses.add(c);
 }
 
 function classLineage(target: Function): Function[] {

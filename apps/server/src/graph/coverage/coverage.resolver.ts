@@ -60,8 +60,27 @@ const windowArg = () =>
 const scopeDescription =
   'Where to look: an administrative division code (e.g. "370102") or the id of an Area, Park, Building or BusinessDistrict, and everything beneath it; default the city.';
 
+/**
+ * coverageAt once per request and pair of arguments: a list of 112 streets asks each street's
+ * coverage with the same `asOf` and `window`, and checking them (today in Shanghai, the date's
+ * shape, its range) 112 times was a fifth of that response's allocations. Per request, so
+ * "today" is read afresh for each.
+ */
+const checkedArguments = new WeakMap<object, Map<string | null | undefined, Map<number | null | undefined, CoverageAt>>>();
+
+function coverageAtOnce(ctx: Context, asOf: string | null | undefined, window: number | null | undefined): CoverageAt {
+  // Keyed by the values themselves (no key string made per call).
+  let byAsOf = checkedArguments.get(ctx.loaders);
+  if (!byAsOf) checkedArguments.set(ctx.loaders, (byAsOf = new Map()));
+  let byWindow = byAsOf.get(asOf);
+  if (!byWindow) byAsOf.set(asOf, (byWindow = new Map()));
+  let at = byWindow.get(window);
+  if (!at) byWindow.set(window, (at = coverageAt(asOf, window)));
+  return at;
+}
+
 function placeCoverage(ctx: Context, place: CoveragePlace, id: number, asOf: string | null | undefined, window: number | null | undefined) {
-  const at = coverageAt(asOf, window);
+  const at = coverageAtOnce(ctx, asOf, window);
   return ctx.loaders.coverage
     .stats(place, at)
     .load(id)

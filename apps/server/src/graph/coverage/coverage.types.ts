@@ -4,6 +4,7 @@ import { connectionType } from '../connection.js';
 import { Organization } from '../organization/organization.entity.js';
 import { LocalDate } from '../scalars.js';
 import type { CountsRow, CoverageAt } from './coverage.sql.js';
+import { plainValues } from '../../execution/lean-resolvers.js';
 
 /**
  * The GraphQL types of the coverage measures (docs/measures.md). Counts come from PostgreSQL;
@@ -62,6 +63,9 @@ export class CoverageStats {
   @Field(() => Int, { description: 'The window in days for visits and activities (时间窗口, 天), ending on `asOf` inclusive.' })
   window: number;
 }
+
+// coverageStats() below fills every field as a plain number or string: read in line (execution/lean-resolvers.ts).
+plainValues(CoverageStats);
 
 export function coverageStats(row: CountsRow | undefined, at: CoverageAt): CoverageStats {
   const counts = row ?? {
