@@ -180,7 +180,15 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     requireSignIn(),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const context = createContext(dataSource, scopeOf(res), { sessions });
+        const scope = scopeOf(res);
+        let context: Context;
+        try {
+          context = createContext(dataSource, scope, { sessions });
+        } catch (error) {
+          // Apollo answers this before any plugin runs: unexpectedErrorPlugin would not see it.
+          scope.log.error({ error: describeError(error) }, 'unexpected error, masked for the client');
+          throw error;
+        }
         // The plugin releases it when the response is ready; this catches a request Apollo
         // gave up on before that (the release is idempotent).
         res.once('close', () => void context.release());

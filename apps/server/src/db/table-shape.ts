@@ -126,8 +126,6 @@ export interface JoinSpec {
 
 /** The joins of one list: SQL to add to its statement, and how to take the joined rows out. */
 export interface JoinedRows {
-  /** Names the joins (part of a batch key); '' for none. */
-  key: string;
   /** `LEFT JOIN <table> __jN ON __jN.id = <alias>.<via>` for each join. */
   from(alias: string): Sql;
   /** `, __jN.<column> AS "__jN.<property>"` for each column of each joined table. */
@@ -139,7 +137,21 @@ export interface JoinedRows {
   take(rows: Record<string, unknown>[]): object[];
 }
 
-const NO_JOINS: JoinedRows = { key: '', from: () => raw(''), select: () => raw(''), take: () => [] };
+const NO_JOINS: JoinedRows = { from: () => raw(''), select: () => raw(''), take: () => [] };
+
+const joinKeys = new WeakMap<readonly JoinSpec[], string>();
+
+/**
+ * Names a set of joins (part of a relation batch's key). Cached per array: a list's selection,
+ * and so its joins array, is worked out once per field of a document, and a nested level asks
+ * the key once per parent.
+ */
+export function joinsKey(joins: readonly JoinSpec[]): string {
+  if (joins.length === 0) return '';
+  let key = joinKeys.get(joins);
+  if (key === undefined) joinKeys.set(joins, (key = joins.map((j) => `${j.via}>${j.entity.name}`).join(',')));
+  return key;
+}
 
 /**
  * Whole rows (every column, so they may be primed into the by-id loaders) of each joined table,
@@ -160,7 +172,6 @@ export function joinedRows(db: EntityManager, listEntity: ClassType<object>, joi
   });
   const select = raw(parts.map((p) => p.shape.columns.map((c) => `, ${p.name}."${c.column}" AS "${p.name}.${c.property}"`).join('')).join(''));
   return {
-    key: joins.map((j) => `${j.via}>${j.entity.name}`).join(','),
     from: (alias) => raw(parts.map((p) => ` LEFT JOIN ${p.shape.table} ${p.name} ON ${p.name}.id = ${alias}."${p.viaColumn}"`).join('')),
     select: () => select,
     take(rows) {

@@ -1,6 +1,7 @@
 import { isAbstractType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { getMetadataArgsStorage } from 'typeorm';
+import { classLineage } from '../graph/selected-columns.js';
 
 /**
  * Calls resolver methods without type-graphql's per-call machinery where that machinery does
@@ -247,10 +248,4 @@ const plainValueClasses = new Set<Function>();
  */
 export function plainValues(...classes: Function[]): void {
   for (const c of classes) plainValueClasses.add(c);
-}
-
-function classLineage(target: Function): Function[] {
-  const lineage: Function[] = [];
-  for (let c: Function | null = target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) lineage.push(c);
-  return lineage;
 }

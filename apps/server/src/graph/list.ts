@@ -7,7 +7,7 @@ import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type P
 import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
 import type { ConnectionValue, Edge } from './connection.js';
 import { queryPrepared } from '../db/prepared.js';
-import { joinedRows, tableShape, type FetchedColumns, type JoinedRows, type JoinSpec, type TableShape } from '../db/table-shape.js';
+import { joinedRows, joinsKey, tableShape, type FetchedColumns, type JoinedRows, type JoinSpec, type TableShape } from '../db/table-shape.js';
 import { listSelection, wantsTotalCount } from './selected-columns.js';
 
 export { tableShape, wantsTotalCount };
@@ -240,7 +240,7 @@ export class RelationPages {
     /** To-one relations fetched in the page's statement and primed into the by-id loaders. */
     joins: readonly JoinSpec[] = [],
   ): Promise<ConnectionValue<E>> {
-    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}|${joins.map((j) => `${j.via}>${j.entity.name}`).join(',')}`;
+    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}|${joinsKey(joins)}`;
     // Every parent of a level asks with the same key: the shape, ordering, plan and statements are
     // worked out for the first and reused for the rest.
     let loaders = this.#loaders.get(key);

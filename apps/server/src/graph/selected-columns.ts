@@ -177,7 +177,8 @@ function workOutNeeds(entity: ClassType<object>, field: string): readonly string
   return [field];
 }
 
-function classLineage(entity: Function): Function[] {
+/** The class and its ancestors, nearest first. */
+export function classLineage(entity: Function): Function[] {
   const lineage: Function[] = [];
   for (let c: Function | null = entity; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) lineage.push(c);
   return lineage;
