@@ -12,4 +12,11 @@ describe('navFor', () => {
     expect(navFor('CITY_ADMIN', null).some((i) => i.key === 'import')).toBe(true);
     expect(navFor('DISTRICT_OFFICER', '370102').find((i) => i.key === 'areas')?.to).toBe('/areas/370102');
   });
+
+  it('reaches the Party organizations, Party members and visits lists from every role', () => {
+    for (const role of ['STREET_WORKER', 'DISTRICT_OFFICER', 'CITY_ANALYST', 'CITY_ADMIN'] as const) {
+      const paths = navFor(role, '370102').map((i) => i.to);
+      expect(paths, role).toEqual(expect.arrayContaining(['/party-organizations', '/party-members', '/visits']));
+    }
+  });
 });

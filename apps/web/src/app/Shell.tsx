@@ -10,7 +10,7 @@ import type { Role } from '../lib/session';
 
 interface NavItem {
   to: string;
-  key: 'dashboard' | 'areas' | 'blindSpots' | 'organizations' | 'desk' | 'myStreet' | 'reports' | 'ledgers' | 'funds' | 'planner' | 'import' | 'explorer';
+  key: 'dashboard' | 'areas' | 'blindSpots' | 'organizations' | 'partyOrganizations' | 'partyMembers' | 'visits' | 'desk' | 'myStreet' | 'reports' | 'ledgers' | 'funds' | 'planner' | 'import' | 'explorer';
 }
 
 /** What each role finds in the navigation: street workers start from their desk and street. */
@@ -22,6 +22,9 @@ export function navFor(role: Role, areaCode: string | null | undefined): NavItem
         ...(areaCode ? [{ to: `/areas/${areaCode}`, key: 'myStreet' } as NavItem] : []),
         { to: '/blind-spots', key: 'blindSpots' },
         { to: '/organizations', key: 'organizations' },
+        { to: '/visits', key: 'visits' },
+        { to: '/party-organizations', key: 'partyOrganizations' },
+        { to: '/party-members', key: 'partyMembers' },
         { to: '/planner', key: 'planner' },
         { to: '/imports', key: 'import' },
         { to: '/explorer', key: 'explorer' },
@@ -32,6 +35,9 @@ export function navFor(role: Role, areaCode: string | null | undefined): NavItem
         { to: areaCode ? `/areas/${areaCode}` : '/areas', key: 'areas' },
         { to: '/blind-spots', key: 'blindSpots' },
         { to: '/organizations', key: 'organizations' },
+        { to: '/party-organizations', key: 'partyOrganizations' },
+        { to: '/party-members', key: 'partyMembers' },
+        { to: '/visits', key: 'visits' },
         { to: '/desk', key: 'desk' },
         { to: '/reports', key: 'reports' },
         { to: '/ledgers', key: 'ledgers' },
@@ -46,6 +52,9 @@ export function navFor(role: Role, areaCode: string | null | undefined): NavItem
         { to: '/areas', key: 'areas' },
         { to: '/blind-spots', key: 'blindSpots' },
         { to: '/organizations', key: 'organizations' },
+        { to: '/party-organizations', key: 'partyOrganizations' },
+        { to: '/party-members', key: 'partyMembers' },
+        { to: '/visits', key: 'visits' },
         { to: '/reports', key: 'reports' },
         { to: '/ledgers', key: 'ledgers' },
         { to: '/funds', key: 'funds' },
