@@ -9,6 +9,12 @@ import { may } from './permissions.js';
 /** Root fields an anonymous request may ask for: signing in, nothing else. */
 const ANONYMOUS_FIELDS = new Set(['signIn', '__typename']);
 
+/**
+ * Mutations a signed-in account may run without `write`: its own password (the analyst, who reads
+ * only, has one too). Not an integration token: it has no password, and is refused as read-only.
+ */
+const SELF_SERVICE_FIELDS = new Set(['changePassword']);
+
 /** Anonymous documents are tiny (a sign-in): a longer one is refused before it is parsed further. */
 const ANONYMOUS_MAX_TOKENS = 200;
 
@@ -48,7 +54,7 @@ function isSignInOnly(body: { query?: unknown; operationName?: unknown } | undef
 /**
  * What a signed-in principal may run (auth/permissions.ts), decided once the operation is known
  * and before any resolver runs, so a refused operation sends no SQL: a mutation other than
- * `signIn` needs `write`, a query needs `read`. Where it may act is row-level security's part.
+ * `signIn` and the self-service `changePassword` needs `write`, a query needs `read`. Where it may act is row-level security's part.
  * Also returns the request's scoped connection to the pool once the response is ready.
  */
 export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
@@ -59,7 +65,10 @@ export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
           const principal = contextValue.principal;
           if (!principal || !operation) return; // only signIn gets this far anonymously (requireSignIn)
           if (operation.operation === 'mutation') {
-            const writes = operation.selectionSet.selections.some((s) => !(s.kind === Kind.FIELD && ANONYMOUS_FIELDS.has(s.name.value)));
+            const selfService = principal.kind === 'account';
+            const writes = operation.selectionSet.selections.some(
+              (s) => !(s.kind === Kind.FIELD && (ANONYMOUS_FIELDS.has(s.name.value) || (selfService && SELF_SERVICE_FIELDS.has(s.name.value)))),
+            );
             if (writes && !may(principal, 'write')) throw refusal('This account may not change the graph (read only)', 'READ_ONLY');
           } else if (!may(principal, 'read')) {
             throw refusal('This token may not read the graph', 'NO_READ_SCOPE');

@@ -1,7 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from '../../auth/password.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from '../../auth/password.js';
 import type { Context } from '../../context.js';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { ForbiddenError } from '../../errors/forbidden.error.js';
 import { UnauthenticatedError } from '../../errors/unauthenticated.error.js';
+import { audit } from '../../mutation/audit.js';
+import { runMutation } from '../../mutation/run-mutation.js';
 import { Area } from '../area/area.entity.js';
 import { WorkGroupMember } from '../work-group-member/work-group-member.entity.js';
 import { DateTime } from '../scalars.js';
@@ -79,6 +83,66 @@ export class AccountResolver {
     return { token, expiresAt, account };
   }
 
+  @Mutation(() => Account, {
+    description:
+      'Changes the password of the account signed in (修改密码); every role may. BAD_USER_INPUT naming `currentPassword` when it is wrong, naming `newPassword` when it has fewer than 8 or more than 200 characters or is the current one; FORBIDDEN for an integration token (it has no password). Sessions already issued stay valid until they expire (at most 30 minutes); the next sign-in needs the new password. Writes an audit entry that records the change, never the password or its hash.',
+  })
+  async changePassword(
+    @Arg('currentPassword', () => String, { description: 'The password in use; never logged.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password: 8 to 200 characters; never logged.' }) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<Account> {
+    const principal = ctx.principal;
+    if (!principal) throw new UnauthenticatedError('Sign in first');
+    if (principal.kind !== 'account') throw forbidden('An integration token has no password to change', 'NOT_AN_ACCOUNT');
+    // What needs no database is checked first; nothing is written unless everything holds.
+    if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
+      const en = `The new password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; it has ${newPassword.length}.`;
+      throw new BadUserInputError(en, {
+        field: ['newPassword'],
+        reason: 'LENGTH',
+        localizedMessage: { zh: `新密码须为 ${MIN_PASSWORD_LENGTH} 至 ${MAX_PASSWORD_LENGTH} 个字符，当前为 ${newPassword.length} 个`, en },
+      });
+    }
+    if (newPassword === currentPassword) {
+      const en = 'The new password is the current one: choose another.';
+      throw new BadUserInputError(en, { field: ['newPassword'], reason: 'SAME', localizedMessage: { zh: '新密码与当前密码相同，请换一个', en } });
+    }
+    const id = principal.id;
+    const changed = await runMutation(ctx, 'changePassword', async (tx) => {
+      // Locked, so two changes at once cannot both pass the check against the old password.
+      const rows = (await tx.query('SELECT id, username, password_hash, disabled_at FROM account WHERE id = $1 FOR UPDATE', [id])) as {
+        id: number;
+        username: string;
+        password_hash: string;
+        disabled_at: Date | null;
+      }[];
+      const row = rows[0];
+      // A session outlives the account's disabling by at most its TTL: it changes nothing meanwhile.
+      if (!row || row.disabled_at !== null) throw forbidden('This account is disabled', 'ACCOUNT_DISABLED');
+      if (!(await verifyPassword(row.password_hash, currentPassword))) {
+        ctx.log.info({ event: 'password change refused' }, 'password change refused: wrong current password');
+        const en = 'The current password is wrong.';
+        throw new BadUserInputError(en, { field: ['currentPassword'], reason: 'WRONG_PASSWORD', localizedMessage: { zh: '当前密码不正确', en } });
+      }
+      const hash = await hashPassword(newPassword);
+      await tx.query('UPDATE account SET password_hash = $2 WHERE id = $1', [id, hash]);
+      const before = { id: row.id, username: row.username, password_hash: row.password_hash };
+      await audit(tx, ctx, {
+        operation: 'changePassword',
+        nodeType: 'Account',
+        nodeId: id,
+        before,
+        after: { ...before, password_hash: hash },
+        // The trail shows that the password changed, never a hash to attack offline.
+        redact: ['password_hash'],
+      });
+      return tx.findOneOrFail(Account, { where: { id } });
+    });
+    ctx.log.info({ event: 'password changed', actor: ctx.actor }, 'password changed');
+    return changed;
+  }
+
   @Query(() => Viewer, { nullable: true, description: 'Who this request is signed in as; null when it carries no token.' })
   async me(@Ctx() ctx: Context): Promise<Viewer | null> {
     const p = ctx.principal;
@@ -109,4 +173,10 @@ export class ViewerResolver {
     const areas = await loaders.area.byId.loadMany([...viewer.areaIds]);
     return areas.filter((a): a is Area => a !== null && !(a instanceof Error));
   }
+}
+
+function forbidden(message: string, reason: string): ForbiddenError {
+  const error = new ForbiddenError(message);
+  Object.assign(error.extensions, { reason });
+  return error;
 }
