@@ -356,4 +356,22 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     await page.reload();
     await page.getByRole('heading', { name: 'Two-new Party building: the city' }).waitFor();
   });
+
+  it('lets a district officer change their own password from the top bar, under row-level security', async () => {
+    await signIn('lixia', 'demo-district', /\/dashboard$/);
+    await page.locator('.who a').click();
+    await page.waitForURL(/\/account$/);
+    await page.getByRole('heading', { name: '我的账号' }).waitFor();
+    await page.getByLabel('当前密码').fill('demo-district');
+    await page.getByLabel('新密码', { exact: true }).fill('e2e-new-password');
+    await page.getByLabel('再次输入新密码').fill('e2e-new-password');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
+    await screenshot(page, 'account');
+    // The new password signs in and the old one no longer does; then the demo password is put back.
+    const SIGN_IN = 'mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }';
+    const { signIn: fresh } = await api<{ signIn: { token: string } }>(null, SIGN_IN, { u: 'lixia', p: 'e2e-new-password' });
+    await expect(api(null, SIGN_IN, { u: 'lixia', p: 'demo-district' })).rejects.toThrow(/Wrong username or password/);
+    await api(fresh.token, 'mutation { changePassword(currentPassword: "e2e-new-password", newPassword: "demo-district") { username } }');
+  });
 });

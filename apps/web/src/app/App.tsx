@@ -25,6 +25,7 @@ const PlannerPage = lazy(() => import('../routes/planner/PlannerPage').then((m) 
 const ImportPage = lazy(() => import('../routes/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const ExplorerPage = lazy(() => import('../routes/explorer/ExplorerPage').then((m) => ({ default: m.ExplorerPage })));
 const SearchPage = lazy(() => import('../routes/search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const AccountPage = lazy(() => import('../routes/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const DeskPage = lazy(() => import('../routes/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 
 function Home() {
@@ -55,6 +56,7 @@ export function App() {
         <Route path="visits" element={<VisitsPage />} />
         <Route path="party-members" element={<PartyMembersPage />} />
         <Route path="desk" element={<DeskPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />
         <Route path="funds" element={<FundsPage />} />

@@ -93,7 +93,10 @@ export function Shell() {
         <div className="topbar-right">
           <SearchBox />
           <span className="who" aria-label={t('nav.signedInAs')}>
-            {session.account.displayName} · {t(`roles.${session.account.role}`)}
+            <NavLink to="/account" title={t('nav.account')}>
+              {session.account.displayName}
+            </NavLink>{' '}
+            · {t(`roles.${session.account.role}`)}
             {session.account.area ? ` · ${session.account.area.name}` : ''}
           </span>
           <LanguageSwitch />

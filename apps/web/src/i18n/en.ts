@@ -23,6 +23,7 @@ export const en: typeof zhCN = {
     desk: 'Desk',
     language: 'Language',
     signOut: 'Sign out',
+    account: 'My account',
     signedInAs: 'Signed in as',
     breadcrumbs: 'Breadcrumbs',
   },
@@ -402,5 +403,6 @@ export const en: typeof zhCN = {
     type: { Organization: 'Organization', Area: 'Area', Park: 'Park', Building: 'Building', BusinessDistrict: 'Business district', PartyOrganization: 'Party organization' },
   },
   setUp: { title: 'Set up a Party organization', name: 'Name', establishedOn: 'Established on', secretary: 'Secretary (a full member)', submit: 'Set up' },
+  account: { title: 'My account', username: 'Username', displayName: 'Display name', role: 'Role', area: 'Area', changePassword: 'Change password', hint: 'The new password needs at least {{min}} characters. The next sign-in needs it; sessions already open stay valid until they expire (at most 30 minutes).', currentPassword: 'Current password', newPassword: 'New password', confirm: 'New password again', submit: 'Change password', saving: 'Saving…', changed: 'Password changed. Sign in with the new one next time.', tooShort: 'The new password needs at least {{min}} characters', mismatch: 'The two new passwords differ' },
   notFound: { title: 'Page not found', home: 'Back to the start' },
 };
