@@ -54,7 +54,8 @@ function isSignInOnly(body: { query?: unknown; operationName?: unknown } | undef
 /**
  * What a signed-in principal may run (auth/permissions.ts), decided once the operation is known
  * and before any resolver runs, so a refused operation sends no SQL: a mutation other than
- * `signIn` and the self-service `changePassword` needs `write`, a query needs `read`. Where it may act is row-level security's part.
+ * `signIn` (and, for an account, `changePassword`) needs `write`, a query needs `read`. Where it
+ * may act is row-level security's part.
  * Also returns the request's scoped connection to the pool once the response is ready.
  */
 export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
@@ -83,7 +84,7 @@ export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
 }
 
 function refusal(message: string, reason: string): ForbiddenError {
-  const error = new ForbiddenError(message);
-  Object.assign(error.extensions, { reason, http: { status: 403 } });
+  const error = new ForbiddenError(message, reason);
+  Object.assign(error.extensions, { http: { status: 403 } });
   return error;
 }

@@ -9,8 +9,9 @@ export interface ForbiddenExtensions {
 export class ForbiddenError extends GraphQLError {
   declare readonly extensions: ForbiddenExtensions;
 
-  constructor(message = 'Forbidden') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  /** @param reason a machine-readable reason, e.g. 'READ_ONLY' (extensions.reason). */
+  constructor(message = 'Forbidden', reason?: string) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...(reason === undefined ? {} : { reason }) } });
     this.name = 'ForbiddenError';
   }
 }

@@ -94,7 +94,7 @@ export class AccountResolver {
   ): Promise<Account> {
     const principal = ctx.principal;
     if (!principal) throw new UnauthenticatedError('Sign in first');
-    if (principal.kind !== 'account') throw forbidden('An integration token has no password to change', 'NOT_AN_ACCOUNT');
+    if (principal.kind !== 'account') throw new ForbiddenError('An integration token has no password to change', 'NOT_AN_ACCOUNT');
     // What needs no database is checked first; nothing is written unless everything holds.
     if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
       const en = `The new password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; it has ${newPassword.length}.`;
@@ -119,7 +119,7 @@ export class AccountResolver {
       }[];
       const row = rows[0];
       // A session outlives the account's disabling by at most its TTL: it changes nothing meanwhile.
-      if (!row || row.disabled_at !== null) throw forbidden('This account is disabled', 'ACCOUNT_DISABLED');
+      if (!row || row.disabled_at !== null) throw new ForbiddenError('This account is disabled', 'ACCOUNT_DISABLED');
       if (!(await verifyPassword(row.password_hash, currentPassword))) {
         ctx.log.info({ event: 'password change refused' }, 'password change refused: wrong current password');
         const en = 'The current password is wrong.';
@@ -173,10 +173,4 @@ export class ViewerResolver {
     const areas = await loaders.area.byId.loadMany([...viewer.areaIds]);
     return areas.filter((a): a is Area => a !== null && !(a instanceof Error));
   }
-}
-
-function forbidden(message: string, reason: string): ForbiddenError {
-  const error = new ForbiddenError(message);
-  Object.assign(error.extensions, { reason });
-  return error;
 }

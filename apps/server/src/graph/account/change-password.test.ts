@@ -103,6 +103,16 @@ describe('changePassword', () => {
     expect(await sessionOf('checker', 'old password 3')).toBeTruthy();
   });
 
+  it('refuses an account disabled while its session is still valid', async () => {
+    await addAccount('leaver', 'old password 4', 'CITY_ANALYST', null);
+    const token = await sessionOf('leaver', 'old password 4');
+    await sql(db.url, `UPDATE account SET disabled_at = now() WHERE username = 'leaver'`);
+    const before = await hashOf('leaver');
+    const response = await app.gql(CHANGE, { current: 'old password 4', next: 'new password 4' }, bearer(token));
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_DISABLED' });
+    expect(await hashOf('leaver')).toBe(before);
+  });
+
   it('refuses an integration token, which has no password', async () => {
     const { token } = await createIntegrationToken(app.server.dataSource, { name: 'pusher', scopes: ['read', 'import'], areaIds: [] });
     const response = await app.gql(CHANGE, { current: 'anything at all', next: 'something else' }, bearer(token));
