@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@liangxin/db';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
+import { hashPassword } from '../src/auth/password.js';
 import type { AccountRole } from '../src/auth/principal.js';
 import { createServer, type LiangxinServer, type Listener, type ServerConfig } from '../src/server.js';
 
@@ -19,6 +20,17 @@ export async function sql(url: string, text: string, params: unknown[] = []): Pr
   } finally {
     await client.end();
   }
+}
+
+/** Adds an account with that password (hashed as the server hashes it) and area. */
+export async function addAccount(url: string, username: string, password: string, role: AccountRole, areaId: number | null): Promise<void> {
+  await sql(url, `INSERT INTO account (username, display_name, password_hash, role, area_id) VALUES ($1, $2, $3, $4, $5)`, [
+    username,
+    `${username} (test)`,
+    await hashPassword(password),
+    role,
+    areaId,
+  ]);
 }
 
 /**

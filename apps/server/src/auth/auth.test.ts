@@ -3,7 +3,7 @@ import { makeCreditCode } from '@liangxin/domain';
 import { SignJWT } from 'jose';
 import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { insertJinanFixture, sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../test/helpers.js';
+import { addAccount, insertJinanFixture, sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../test/helpers.js';
 import { describeDemoAccounts, ensureDemoAccounts } from './demo-accounts.js';
 import { createIntegrationToken, revokeIntegrationToken, sha256Hex } from './integration-token.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -16,16 +16,6 @@ const SIGN_IN = /* GraphQL */ `
     signIn(username: $username, password: $password) { token expiresAt account { username displayName role area { code } } }
   }`;
 const ME = '{ me { kind actor scopes account { username role } areas { code } } }';
-
-async function addAccount(username: string, password: string, role: string, areaId: number | null): Promise<void> {
-  await sql(db.url, `INSERT INTO account (username, display_name, password_hash, role, area_id) VALUES ($1, $2, $3, $4, $5)`, [
-    username,
-    `${username} (test)`,
-    await hashPassword(password),
-    role,
-    areaId,
-  ]);
-}
 
 async function signIn(username: string, password: string) {
   return app.gql<{ signIn: { token: string; expiresAt: string; account: { username: string; role: string; area: { code: string } | null } } }>(SIGN_IN, {
@@ -40,8 +30,8 @@ beforeAll(async () => {
   db = await testDatabase();
   await insertJinanFixture(db.url);
   await syncIdentities(db.url);
-  await addAccount('officer', 'correct horse battery', 'DISTRICT_OFFICER', 2);
-  await addAccount('gone', 'correct horse battery', 'CITY_ANALYST', null);
+  await addAccount(db.url, 'officer', 'correct horse battery', 'DISTRICT_OFFICER', 2);
+  await addAccount(db.url, 'gone', 'correct horse battery', 'CITY_ANALYST', null);
   await sql(db.url, `UPDATE account SET disabled_at = now() WHERE username = 'gone'`);
   // The key kept in the database (no LIANGXIN_SESSION_SECRET), as on a fresh install.
   app = await startTestApp(db.url, { sessionSecret: undefined });

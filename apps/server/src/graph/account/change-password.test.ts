@@ -1,8 +1,7 @@
 import type { TestDatabase } from '@liangxin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertJinanFixture, sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { addAccount, insertJinanFixture, sql, startTestApp, syncIdentities, testDatabase, type TestApp } from '../../../test/helpers.js';
 import { createIntegrationToken } from '../../auth/integration-token.js';
-import { hashPassword } from '../../auth/password.js';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -14,16 +13,6 @@ const CHANGE = /* GraphQL */ `
   mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { username role } }`;
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-async function addAccount(username: string, password: string, role: string, areaId: number | null): Promise<void> {
-  await sql(db.url, `INSERT INTO account (username, display_name, password_hash, role, area_id) VALUES ($1, $2, $3, $4, $5)`, [
-    username,
-    `${username} (test)`,
-    await hashPassword(password),
-    role,
-    areaId,
-  ]);
-}
 
 async function sessionOf(username: string, password: string): Promise<string> {
   const response = await app.gql<{ signIn: { token: string } }>(SIGN_IN, { username, password }, { authorization: '' });
@@ -44,9 +33,9 @@ beforeAll(async () => {
   await insertJinanFixture(db.url);
   await syncIdentities(db.url);
   streetId = ((await sql(db.url, `SELECT id FROM area WHERE level = 'STREET' ORDER BY id LIMIT 1`)).rows[0] as { id: number }).id;
-  await addAccount('reader', 'old password 1', 'CITY_ANALYST', null);
-  await addAccount('walker', 'old password 2', 'STREET_WORKER', streetId);
-  await addAccount('checker', 'old password 3', 'CITY_ANALYST', null);
+  await addAccount(db.url, 'reader', 'old password 1', 'CITY_ANALYST', null);
+  await addAccount(db.url, 'walker', 'old password 2', 'STREET_WORKER', streetId);
+  await addAccount(db.url, 'checker', 'old password 3', 'CITY_ANALYST', null);
   app = await startTestApp(db.url);
 });
 
@@ -104,7 +93,7 @@ describe('changePassword', () => {
   });
 
   it('refuses an account disabled while its session is still valid', async () => {
-    await addAccount('leaver', 'old password 4', 'CITY_ANALYST', null);
+    await addAccount(db.url, 'leaver', 'old password 4', 'CITY_ANALYST', null);
     const token = await sessionOf('leaver', 'old password 4');
     await sql(db.url, `UPDATE account SET disabled_at = now() WHERE username = 'leaver'`);
     const before = await hashOf('leaver');
