@@ -1,8 +1,8 @@
 /**
- * Load and fault drills (issue 8), each on a PostgreSQL of the drill's own — an embedded
- * PostgreSQL (@liangxin/db's startEmbeddedPostgres) under .data/drills, so the machine's shared
- * server is never restarted — holding the Jinan set, with the production build of the server
- * (apps/server/dist/main.js, NODE_ENV=production) as its own process:
+ * Load and fault drills (issue 8) against the machine's PostgreSQL when DATABASE_URL is set (a
+ * database of the drills' own on it; the restart drill restarts that server), else against an
+ * embedded PostgreSQL under .data/drills (postgres-target.ts), holding the Jinan set, with the
+ * production build of the server (apps/server/dist/main.js, NODE_ENV=production) as its own process:
  *
  *   load      50 clients, mixed reads and writes (visits, transfers, imports), 5 min (30 s quick):
  *             zero errors; afterwards every acknowledged write is in the database, none twice,
@@ -14,17 +14,18 @@
  *
  * Results replace docs/reliability.md (not with --no-docs). Exit status 1 when a drill fails.
  *
- *   npm run drill -- [--quick] [--only load,restart,stop] [--scale 1] [--no-docs] [--reuse]
+ *   npm run drill -- [--quick] [--only load,restart,stop] [--scale 1] [--no-docs] [--reuse] [--embedded]
  */
 import { hasDataset, loadDataset } from '@liangxin/datagen';
-import { defaultDataDir, findProjectRoot, runMigrations, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@liangxin/db';
+import { defaultDataDir, findProjectRoot, runMigrations } from '@liangxin/db';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { embeddedPostgres, machinePostgres, type DrillPostgres } from './postgres-target.js';
 import { drillSession } from './session-token.js';
 import { makeClient, readFixtures, reconcile, type Client, type Fixtures, type Reconciliation, type RequestRecord, type SharedCounters } from './workload.js';
 
@@ -35,8 +36,10 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     clients: { type: 'string', default: '50' },
     'no-docs': { type: 'boolean', default: false },
-    // Keep .data/drills between runs and load the data set only into an empty cluster.
+    // Keep the drills' database (or .data/drills) between runs and load the data set only into an empty one.
     reuse: { type: 'boolean', default: false },
+    // An embedded PostgreSQL even when DATABASE_URL is set: the machine's server is then never restarted.
+    embedded: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick!;
@@ -51,6 +54,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 interface DrillResult {
   name: string;
   passed: boolean;
+  /** Not run, and why (in lines): reported as such, never as passed. */
+  skipped?: boolean;
   lines: string[];
 }
 
@@ -129,8 +134,8 @@ function clientsFor(count: number, server: Server, fixtures: Fixtures, shared: S
   return Array.from({ length: count }, (_, id) => makeClient({ id, baseUrl: () => server.url, headers: server.headers, fixtures, shared, writeShare: 0.3 }));
 }
 
-async function loadDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promise<DrillResult> {
-  const server = await startServerProcess(pgHandle.url);
+async function loadDrill(target: DrillPostgres, db: pg.Client): Promise<DrillResult> {
+  const server = await startServerProcess(target.url);
   const shared: SharedCounters = { transfer: 0, importRun: 0, runTag: Date.now().toString(36) };
   try {
     const fixtures = await readFixtures(db);
@@ -158,10 +163,13 @@ async function loadDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promi
   }
 }
 
-async function restartDrill(dataDir: string, handleRef: { current: EmbeddedPostgresHandle }, db: () => Promise<pg.Client>): Promise<DrillResult> {
-  const server = await startServerProcess(handleRef.current.url);
+async function restartDrill(target: DrillPostgres, db: () => Promise<pg.Client>): Promise<DrillResult> {
+  if ('unavailable' in target.restart) {
+    return { name: 'Database restart', passed: true, skipped: true, lines: [`Not run: the drill cannot restart this server (${target.restart.unavailable}). Run it with --embedded, or on the machine that holds the server.`] };
+  }
+  const restart = target.restart;
+  const server = await startServerProcess(target.url);
   const shared: SharedCounters = { transfer: 0, importRun: 0, runTag: Date.now().toString(36) };
-  const port = handleRef.current.port;
   const downSeconds = quick ? 3 : 10;
   const before = quick ? 5 : 20;
   const after = quick ? 10 : 30;
@@ -188,13 +196,13 @@ async function restartDrill(dataDir: string, handleRef: { current: EmbeddedPostg
     await sleep(before * 1000);
     const downAt = Date.now();
     log('restart drill: stopping PostgreSQL');
-    await handleRef.current.stop();
+    await restart.stop();
     const stoppedAt = Date.now();
     await sleep(downSeconds * 1000);
     log('restart drill: starting PostgreSQL');
     // "Down" ends when the start begins: PostgreSQL accepts connections before the start returns.
     const startingAt = Date.now();
-    handleRef.current = await startEmbeddedPostgres({ dataDir, port, database: 'drills' });
+    await restart.start();
     const upAt = Date.now();
     stopAt = upAt + after * 1000;
     await running;
@@ -235,8 +243,8 @@ async function restartDrill(dataDir: string, handleRef: { current: EmbeddedPostg
   }
 }
 
-async function stopDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promise<DrillResult> {
-  const server = await startServerProcess(pgHandle.url);
+async function stopDrill(target: DrillPostgres, db: pg.Client): Promise<DrillResult> {
+  const server = await startServerProcess(target.url);
   const shared: SharedCounters = { transfer: 0, importRun: 0, runTag: Date.now().toString(36) };
   const fixtures = await readFixtures(db);
   const all = clientsFor(clients, server, fixtures, shared);
@@ -272,9 +280,11 @@ async function stopDrill(pgHandle: EmbeddedPostgresHandle, db: pg.Client): Promi
 }
 
 async function main(): Promise<void> {
-  const dataDir = join(defaultDataDir(process.env), 'drills');
-  if (!values.reuse) rmSync(dataDir, { recursive: true, force: true });
-  const handleRef = { current: await startEmbeddedPostgres({ dataDir, database: 'drills', log: () => {} }) };
+  const databaseUrl = values.embedded ? undefined : process.env.DATABASE_URL;
+  const target = databaseUrl
+    ? await machinePostgres(databaseUrl, { reuse: values.reuse! })
+    : await embeddedPostgres(join(defaultDataDir(process.env), 'drills'), { reuse: values.reuse!, database: 'drills' });
+  log(`drills: on ${target.description}`);
   let client: pg.Client | undefined;
   const db = async () => {
     if (client) {
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
         await client.end().catch(() => {});
       }
     }
-    client = new pg.Client({ connectionString: handleRef.current.url });
+    client = new pg.Client({ connectionString: target.url });
     client.on('error', () => {});
     await client.connect();
     return client;
@@ -293,43 +303,45 @@ async function main(): Promise<void> {
   const results: DrillResult[] = [];
   let postgres = '?';
   try {
-    await runMigrations(handleRef.current.url);
-    if (!(await hasDataset(handleRef.current.url))) {
-      log(`drills: loading the Jinan set at scale ${scale} into an embedded PostgreSQL (${dataDir})`);
-      await loadDataset(handleRef.current.url, { scale, seed: 1 });
+    await runMigrations(target.url);
+    if (!(await hasDataset(target.url))) {
+      log(`drills: loading the Jinan set at scale ${scale}`);
+      await loadDataset(target.url, { scale, seed: 1 });
     }
     postgres = (await (await db()).query('SHOW server_version')).rows[0].server_version;
     if (only.has('load')) {
       log(`drills: load (${clients} clients, ${loadSeconds} s)`);
-      results.push(await loadDrill(handleRef.current, await db()));
+      results.push(await loadDrill(target, await db()));
     }
     if (only.has('restart')) {
       log('drills: database restart');
-      results.push(await restartDrill(dataDir, handleRef, db));
+      results.push(await restartDrill(target, db));
     }
     if (only.has('stop')) {
       log('drills: graceful stop');
-      results.push(await stopDrill(handleRef.current, await db()));
+      results.push(await stopDrill(target, await db()));
     }
   } finally {
     await client?.end().catch(() => {});
-    await handleRef.current.stop();
-    if (!values.reuse) rmSync(dataDir, { recursive: true, force: true });
+    await target.close();
   }
-  const text = report(results, postgres);
+  const text = report(results, postgres, target);
   log(`\n${text}`);
   if (!values['no-docs']) writeFileSync(join(root, 'docs/reliability.md'), text);
   if (results.some((r) => !r.passed)) process.exit(1);
 }
 
-function report(results: DrillResult[], postgres: string): string {
+function report(results: DrillResult[], postgres: string, target: DrillPostgres): string {
+  const verdict = (r: DrillResult) => (r.skipped ? 'not run' : r.passed ? 'passed' : 'failed');
   return [
     '# Reliability drills',
     '',
     'Written by `npm run drill` (tools/drills): load and fault drills of the production build of the',
-    'server (`node apps/server/dist/main.js`, NODE_ENV=production, its own process) on an embedded',
-    'PostgreSQL the drill starts for itself (so the machine’s shared server is never restarted),',
-    'holding the Jinan set. Clients are in the drill’s process and keep their own record of every',
+    'server (`node apps/server/dist/main.js`, NODE_ENV=production, its own process) on the machine’s',
+    'PostgreSQL when DATABASE_URL is set (in a database of the drills’ own; the restart drill restarts',
+    'that server), else on an embedded PostgreSQL the drill starts for itself, holding the Jinan set.',
+    `This run: ${target.description}.`,
+    'Clients are in the drill’s process and keep their own record of every',
     'write they sent; the database is reconciled against it afterwards. Writes: visits',
     '(`recordVisit`), transfers of ledger members (`transferPartyMember`), imports of three new',
     'organizations (`POST /import/organizations`, CSV); 30 % of requests are writes, the rest reads',
@@ -338,14 +350,18 @@ function report(results: DrillResult[], postgres: string): string {
     'signed with that key (unrestricted: no row-level security); LIANGXIN_RATE_LIMIT_PER_MINUTE=0 and',
     'LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE=0, since the clients deliberately exceed any human rate.',
     '',
-    `Run: \`npm run drill${quick ? ' -- --quick' : ''}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${postgres} (embedded); Jinan set scale ${scale}.`,
+    `Run: \`${databaseUrlShown(target)}npm run drill${quick ? ' -- --quick' : ''}\` (${new Date().toISOString().slice(0, 10)}). Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${postgres}; Jinan set scale ${scale}.`,
     '',
     '| drill | result |',
     '| --- | --- |',
-    ...results.map((r) => `| ${r.name} | ${r.passed ? 'passed' : '**failed**'} |`),
+    ...results.map((r) => `| ${r.name} | ${r.passed || r.skipped ? verdict(r) : '**failed**'} |`),
     '',
-    ...results.flatMap((r) => [`## ${r.name}: ${r.passed ? 'passed' : 'failed'}`, '', ...r.lines.map((l) => `- ${l}`), '']),
+    ...results.flatMap((r) => [`## ${r.name}: ${verdict(r)}`, '', ...r.lines.map((l) => `- ${l}`), '']),
   ].join('\n');
+}
+
+function databaseUrlShown(target: DrillPostgres): string {
+  return target.embedded ? '' : 'DATABASE_URL=… ';
 }
 
 main().catch((error) => {
