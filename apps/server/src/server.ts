@@ -18,6 +18,7 @@ import { createDataSource } from './db/data-source.js';
 import { StatementCounter } from './db/statement-counter.js';
 import { describeError } from './errors/describe-error.js';
 import { createFormatError, unexpectedErrorPlugin } from './errors/format-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, ServiceUnavailableError } from './errors/service-unavailable.error.js';
 import { createReadinessCheck, healthRouter, type Readiness } from './http/health.js';
 import { countRequestStatements, requestLog, scopeOf } from './http/request-log.js';
 import { spreadsheetRouter } from './http/spreadsheets.js';
@@ -284,6 +285,12 @@ function httpErrorHandler(logger: Logger) {
       res.status(400).json({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
     } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       res.status(e.status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (isDatabaseUnavailable(error)) {
+      // An integration token is checked against the database before Apollo runs.
+      logger.warn({ reqId: requestId, error: describeError(error) }, 'database unavailable');
+      const unavailable = new ServiceUnavailableError();
+      res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      res.status(503).json({ errors: [{ message: unavailable.message, extensions: unavailable.extensions }] });
     } else {
       logger.error({ reqId: requestId, error: describeError(error) }, 'unexpected HTTP error, masked for the client');
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });

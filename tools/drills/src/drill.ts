@@ -215,6 +215,9 @@ async function restartDrill(target: DrillPostgres, db: () => Promise<pg.Client>)
     const downProbes = probes.filter((p) => p.at >= stoppedAt && p.at + 250 < startingAt);
     const readySaidDown = downProbes.length > 0 && downProbes.every((p) => p.status === 503);
     const okWhileDown = during.filter((r) => r.ok).length;
+    // Every answer the server gave while the database was down says so in a way a client can act
+    // on (503 SERVICE_UNAVAILABLE, Retry-After), not as an internal error.
+    const answeredOtherwise = during.filter((r) => !r.ok && /^(HTTP|GraphQL) /.test(r.outcome) && r.outcome !== 'HTTP 503 SERVICE_UNAVAILABLE');
     const afterUp = requests.filter((r) => r.startedAt >= upAt + 5000);
     const failuresLate = afterUp.filter((r) => !r.ok).length;
     // From the moment the start returned (PostgreSQL up); negative: answered while it was starting.
@@ -222,14 +225,14 @@ async function restartDrill(target: DrillPostgres, db: () => Promise<pg.Client>)
     const readyMs = firstReady ? Math.max(0, firstReady.at - upAt) : Infinity;
     const rec = await reconcile(await db(), all.flatMap((c) => c.writes), shared.runTag);
     const alive = server.child.exitCode === null;
-    const passed = alive && readySaidDown && readyMs <= 5000 && recoveryMs <= 5000 && failuresLate === 0 && rec.problems.length === 0;
+    const passed = alive && readySaidDown && answeredOtherwise.length === 0 && readyMs <= 5000 && recoveryMs <= 5000 && failuresLate === 0 && rec.problems.length === 0;
     return {
       name: 'Database restart',
       passed,
       lines: [
         `${all.length} clients; PostgreSQL stopped ${before} s into the load (the stop took ${((stoppedAt - downAt) / 1000).toFixed(1)} s), down ${downSeconds} s, started again (${((upAt - startingAt) / 1000).toFixed(1)} s), load for ${after} s more.`,
         `Server process: ${alive ? 'kept running' : `exited with ${server.child.exitCode}`}.`,
-        `While down: ${during.length} requests, ${okWhileDown} answered 200 without error; outcomes: ${summarise(during) || 'none'}.`,
+        `While down: ${during.length} requests, ${okWhileDown} answered 200 without error; outcomes: ${summarise(during) || 'none'}${answeredOtherwise.length ? ` — expected every answer to be 503 SERVICE_UNAVAILABLE, ${answeredOtherwise.length} were not` : ''}.`,
         `/health/ready while down: ${[...new Set(downProbes.map((p) => `${p.status}${p.reason ? ` (${p.reason})` : ''}`))].join(', ') || 'no probe'}${readySaidDown ? '' : ' — expected 503 throughout'}.`,
         `After PostgreSQL was back (its start returned): /health/ready 200 after ${Number.isFinite(readyMs) ? `${(readyMs / 1000).toFixed(1)} s` : 'never'}; first successful request after ${Number.isFinite(recoveryMs) ? `${(recoveryMs / 1000).toFixed(1)} s` : 'never'} (target ≤ 5 s); ${failuresLate} failed requests from 5 s after the restart on (of ${afterUp.length}).`,
         ...reconciliationLines(rec),

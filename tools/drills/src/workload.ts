@@ -144,7 +144,9 @@ export function makeClient(options: {
       } catch {
         json = undefined;
       }
-      if (!response.ok) result = { ok: false, outcome: `HTTP ${response.status}`, json };
+      // The error's code as GraphQL (errors[0].extensions.code) or the spreadsheet routes (error.code) give it.
+      const code = json?.errors?.[0]?.extensions?.code ?? json?.error?.code;
+      if (!response.ok) result = { ok: false, outcome: `HTTP ${response.status}${code ? ` ${code}` : ''}`, json };
       else if (json?.errors?.length) result = { ok: false, outcome: `GraphQL ${json.errors[0]?.extensions?.code ?? 'error'}`, json };
       else result = { ok: true, outcome: 'HTTP 200', json };
     } catch (error) {

@@ -7,10 +7,11 @@ import { ConflictError } from './conflict.error.js';
 import { describeError } from './describe-error.js';
 import { ForbiddenError } from './forbidden.error.js';
 import { NotFoundError } from './not-found.error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, ServiceUnavailableError } from './service-unavailable.error.js';
 import { UnauthenticatedError } from './unauthenticated.error.js';
 
 /** Errors thrown on purpose for the client: their messages are written to be shown. */
-const CLIENT_ERRORS = [BadUserInputError, NotFoundError, ConflictError, ForbiddenError, UnauthenticatedError] as const;
+const CLIENT_ERRORS = [BadUserInputError, NotFoundError, ConflictError, ForbiddenError, UnauthenticatedError, ServiceUnavailableError] as const;
 
 /**
  * Codes Apollo and graphql-js give to errors about the request itself (syntax, validation,
@@ -31,13 +32,24 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 /**
  * Apollo's `formatError`. Passes the typed client errors and request errors through; masks
  * everything else — a TypeORM QueryFailedError, a bug, a null in a non-null field — as
- * INTERNAL_SERVER_ERROR "Internal server error". In every mode: a stack trace or an SQL statement
- * never reaches a client. The original is logged, and the request id added to the masked error,
- * by `unexpectedErrorPlugin`, which sees the request's context (formatError does not).
+ * INTERNAL_SERVER_ERROR "Internal server error" — except a database that cannot be reached, which
+ * becomes SERVICE_UNAVAILABLE (the request may succeed if sent again; HTTP 503 and Retry-After
+ * are set by `unexpectedErrorPlugin`). In every mode: a stack trace or an SQL statement never
+ * reaches a client. The original is logged, and the request id added to the masked error, by
+ * `unexpectedErrorPlugin`, which sees the request's context (formatError does not).
  */
 export function createFormatError() {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     if (isForTheClient(formatted, error)) return withoutStacktrace(formatted);
+    if (isDatabaseUnavailable(error)) {
+      const unavailable = new ServiceUnavailableError();
+      return {
+        message: unavailable.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: unavailable.extensions,
+      };
+    }
     return {
       message: INTERNAL_ERROR_MESSAGE,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -63,9 +75,16 @@ export function unexpectedErrorPlugin(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors, operationName }) {
+          let unavailableLogged = false;
           for (const error of errors) {
             const formatted = { message: error.message, path: error.path, extensions: error.extensions };
             if (isForTheClient(formatted, error)) continue;
+            if (isDatabaseUnavailable(error)) {
+              // Not a bug: one line per request (every field of it fails alike), at warn.
+              if (!unavailableLogged) contextValue.log.warn({ error: describeError(unwrapResolverError(error)), operationName: operationName ?? undefined }, 'database unavailable');
+              unavailableLogged = true;
+              continue;
+            }
             contextValue.log.error(
               { error: describeError(unwrapResolverError(error)), path: error.path, operationName: operationName ?? undefined },
               'unexpected error, masked for the client',
@@ -74,7 +93,12 @@ export function unexpectedErrorPlugin(): ApolloServerPlugin<Context> {
         },
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          }
+          for (const error of errors) {
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.message === INTERNAL_ERROR_MESSAGE) {
               (error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
             }

@@ -10,3 +10,5 @@ export { UnauthenticatedError } from './unauthenticated.error.js';
 export type { UnauthenticatedExtensions } from './unauthenticated.error.js';
 export { createFormatError, INTERNAL_ERROR_MESSAGE } from './format-error.js';
 export { describeError } from './describe-error.js';
+export { ServiceUnavailableError, isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from './service-unavailable.error.js';
+export type { ServiceUnavailableExtensions } from './service-unavailable.error.js';

@@ -9,6 +9,7 @@ import { withPrincipalManager } from '../auth/reach.js';
 import { actorOf } from '../context.js';
 import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
 import { describeError } from '../errors/describe-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../errors/service-unavailable.error.js';
 import type { RateLimit } from '../limits/rate-limit.js';
 import { exportBlindSpots, exportLedgers, exportOrganizations, exportReport } from '../export/exports.js';
 import { GATE_SOURCES, isImportKind, KIND_LABELS, type GateSource } from '../import/columns.js';
@@ -224,6 +225,17 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
     }
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       return sendError(res, e.status, { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST', message: 'Bad request.', messageZh: '请求有误' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // An importing system retries on this; the import's transaction never committed in part.
+      logger.warn({ error: describeError(error) }, 'database unavailable');
+      res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendError(res, 503, {
+        code: 'SERVICE_UNAVAILABLE',
+        message: SERVICE_UNAVAILABLE_MESSAGE.en,
+        messageZh: SERVICE_UNAVAILABLE_MESSAGE.zh,
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
     }
     next(error);
   });

@@ -14,10 +14,19 @@ export function Loading({ label }: { label?: string }) {
 }
 
 export function ErrorState({ error, retry }: { error: ErrorLike | Error; retry?: () => unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   let detail = error.message;
-  if (CombinedGraphQLErrors.is(error)) detail = error.errors.map((e) => e.message).join('; ');
-  else if (ServerError.is(error)) detail = `HTTP ${error.statusCode}`;
+  // The server's own words, in the page's language when it sent both (extensions.localizedMessage).
+  if (CombinedGraphQLErrors.is(error)) {
+    detail = error.errors
+      .map((e) => {
+        const localized = e.extensions?.localizedMessage as { zh?: string; en?: string } | undefined;
+        return (i18n.language === 'en' ? localized?.en : localized?.zh) ?? e.message;
+      })
+      .join('; ');
+  }
+  // 503: the server is up but its database is not (SERVICE_UNAVAILABLE); worth a retry shortly.
+  else if (ServerError.is(error)) detail = error.statusCode === 503 ? t('state.unavailable') : `HTTP ${error.statusCode}`;
   return (
     <div className="state state-error" role="alert">
       <strong>{t('state.error')}</strong>

@@ -41,7 +41,7 @@ export const en: typeof zhCN = {
     use: 'Fill in',
     fillAs: 'Fill in as {{username}}',
   },
-  state: { loading: 'Loading…', refreshing: 'Updating…', error: 'Could not load', retry: 'Retry', empty: 'Nothing here' },
+  state: { loading: 'Loading…', refreshing: 'Updating…', error: 'Could not load', retry: 'Retry', empty: 'Nothing here', unavailable: 'The database cannot be reached right now. Try again in a few seconds.' },
   common: {
     asOf: 'As of',
     scope: 'Scope (division code or id)',

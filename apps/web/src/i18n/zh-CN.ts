@@ -40,7 +40,7 @@ export const zhCN = {
     use: '填入',
     fillAs: '以 {{username}} 填入',
   },
-  state: { loading: '正在加载…', refreshing: '正在更新…', error: '加载失败', retry: '重试', empty: '暂无数据' },
+  state: { loading: '正在加载…', refreshing: '正在更新…', error: '加载失败', retry: '重试', empty: '暂无数据', unavailable: '数据库暂时无法连接，请稍后重试。' },
   common: {
     asOf: '基准日期',
     scope: '范围（区划代码或编号）',
