@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type PageArgs } from '../relay/page.js';
 import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
+import type { Principal } from '../auth/principal.js';
 import type { ConnectionValue, Edge } from './connection.js';
 import { queryPrepared } from '../db/prepared.js';
 import { joinedRows, joinsKey, tableShape, type FetchedColumns, type JoinedRows, type JoinSpec, type TableShape } from '../db/table-shape.js';
@@ -24,21 +25,41 @@ export type { FetchedColumns, TableShape };
 export interface OrderChoice {
   /** The client's choice, e.g. 'NAME' (cursors remember it). */
   key: string;
-  /** The NOT NULL column to order by, or 'id'. */
+  /** The NOT NULL column to order by, or 'id'. Ignored when `expression` is given. */
   column: string;
   direction: 'ASC' | 'DESC';
+  /**
+   * An SQL expression over the row (never NULL) to order by instead of a column, e.g. "not one of
+   * mine" for a street worker's 专包 organizations first. Selected as "__order" for the cursor.
+   */
+  expression?: Sql;
 }
 
+/** The column a computed ordering value is selected as (OrderChoice.expression). */
+const ORDER_VALUE = '__order';
+
 function orderingFor(shape: TableShape<unknown>, alias: string, order: OrderChoice): Ordering {
+  const base = { key: `${order.key}:${order.direction}`, id: raw(`${alias}.id`), direction: order.direction };
+  if (order.expression) {
+    return { ...base, column: order.expression, valueOf: (row) => row[ORDER_VALUE] as string | number | boolean | null };
+  }
   const byId = order.column === 'id';
   const property = shape.propertyOf(order.column);
   return {
-    key: `${order.key}:${order.direction}`,
+    ...base,
     column: byId ? null : raw(`${alias}."${order.column}"`),
-    id: raw(`${alias}.id`),
-    direction: order.direction,
     valueOf: (row) => row[property] as string | number | boolean | null,
   };
+}
+
+/** The entity property a list must fetch for its order ('id' when the order is an expression). */
+function orderProperty(shape: TableShape<unknown>, order: OrderChoice): string {
+  return order.expression ? 'id' : shape.propertyOf(order.column);
+}
+
+/** `, <expression> AS "__order"` for an expression ordering; nothing otherwise. */
+function orderValueSelect(order: OrderChoice): Sql {
+  return order.expression ? sql`, ${order.expression} AS ${raw(`"${ORDER_VALUE}"`)}` : raw('');
 }
 
 /** PageArgumentError → BAD_USER_INPUT at the argument's path. */
@@ -154,13 +175,13 @@ export async function findPage<E extends object>(
   const shape = tableShape(db, query.entity);
   const { alias } = query;
   const ordering = orderingFor(shape as TableShape<unknown>, alias, query.order);
-  const fetched = shape.columnsFor(needs, shape.propertyOf(query.order.column));
+  const fetched = shape.columnsFor(needs, orderProperty(shape as TableShape<unknown>, query.order));
   const plan = planOrRefuse(args, ordering);
   const from = raw(`${shape.table} ${alias}`);
   const joined = joinedRows(db, query.entity, onNodes ? joins : []);
   const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`;
   const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
-  const statement = sql`SELECT ${fetched.select(alias)}${joined.select()}${total} FROM ${from}${joined.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+  const statement = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()}${total} FROM ${from}${joined.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
   const rows = await runQuery(db, statement, query.prepared);
   const related = joined.take(rows);
   if (related.length > 0) onNodes?.(related);
@@ -247,7 +268,7 @@ export class RelationPages {
     if (!loaders) {
       const shape = tableShape(this.db, query.entity);
       const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
-      const fetched = shape.columnsFor(needs, shape.propertyOf(query.order.column));
+      const fetched = shape.columnsFor(needs, orderProperty(shape as TableShape<unknown>, query.order));
       const plan = planOrRefuse(args, ordering);
       loaders = this.#makeLoaders(query, shape, fetched, ordering, plan, withCount, joinedRows(this.db, query.entity, joins));
       this.#loaders.set(key, loaders);
@@ -282,7 +303,7 @@ export class RelationPages {
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
     });
-    const page = sql`SELECT ${fetched.select(alias)}${joined.select()} FROM ${from}${joined.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+    const page = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()} FROM ${from}${joined.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
     const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
       // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
       // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
@@ -319,7 +340,8 @@ export interface ListKind<E extends object, F, O> {
   entity: ClassType<E>;
   alias: string;
   conditions: (filter: F | null | undefined, path: (string | number)[]) => Sql[];
-  order: (orderBy: O | null | undefined) => OrderChoice;
+  /** The order for the field's `orderBy`; the principal may set the default (a street worker's 专包 first). */
+  order: (orderBy: O | null | undefined, principal: Principal | null) => OrderChoice;
 }
 
 /**
@@ -329,7 +351,7 @@ export interface ListKind<E extends object, F, O> {
  */
 export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) {
   return (
-    ctx: { loaders: { pages: RelationPages } },
+    ctx: { loaders: { pages: RelationPages }; principal?: Principal | null },
     name: string,
     parent: (parentId: Sql) => Sql,
     parentId: number,
@@ -347,7 +369,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
         alias: kind.alias,
         parent,
         where: () => kind.conditions(filter, ['filter']),
-        order: kind.order(orderBy),
+        order: kind.order(orderBy, ctx.principal ?? null),
       },
       page,
       parentId,
@@ -361,7 +383,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
 /** A root list of `kind` under the field's filter, order and page arguments. */
 export function rootPage<E extends object, F, O>(
   kind: ListKind<E, F, O>,
-  ctx: { db: EntityManager; loaders: { primeNodes: (nodes: readonly object[]) => void } },
+  ctx: { db: EntityManager; loaders: { primeNodes: (nodes: readonly object[]) => void }; principal?: Principal | null },
   filter: F | null | undefined,
   orderBy: O | null | undefined,
   page: PageArgs,
@@ -371,7 +393,7 @@ export function rootPage<E extends object, F, O>(
   const selection = listSelection(info, kind.entity);
   return findPage(
     ctx.db,
-    { entity: kind.entity, alias: kind.alias, where: kind.conditions(filter, ['filter']), order: kind.order(orderBy) },
+    { entity: kind.entity, alias: kind.alias, where: kind.conditions(filter, ['filter']), order: kind.order(orderBy, ctx.principal ?? null) },
     page,
     ctx.loaders.primeNodes,
     selection.withCount,

@@ -225,9 +225,10 @@ export class CoverageResolver {
     @windowArg() window: number | null,
     @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Further conditions on the organizations.' })
     filter: OrganizationFilter | null,
-    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: "Order (default: by id; a street worker's 专包 organizations first)." })
+    orderBy: OrganizationOrder | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() { db, loaders, principal }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<BlindSpot>> {
     const at = coverageAt(asOf, window);
@@ -238,7 +239,7 @@ export class CoverageResolver {
         entity: Organization,
         alias: 'o',
         where: [where.org, blindSpotAt('o', at), ...organizationConditions(filter, ['filter'])],
-        order: organizationOrder(orderBy),
+        order: organizationOrder(orderBy, principal),
       },
       page,
       loaders.primeNodes,

@@ -18,7 +18,7 @@ export class InstructorOrganizationsResolver {
   organizations(
     @Root() instructor: Instructor,
     @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions on the organizations.' }) filter: OrganizationFilter | null | undefined,
-    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' }) orderBy: OrganizationOrder | null | undefined,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: "Order (default: by id; a street worker's 专包 organizations first)." }) orderBy: OrganizationOrder | null | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

@@ -26,7 +26,7 @@ import { readsFromParent } from '../selected-columns.js';
  */
 
 const filterArg = () => Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Conditions on the organizations.' });
-const orderArg = () => Arg('orderBy', () => OrganizationOrder, { nullable: true, description: 'Order (default: by id).' });
+const orderArg = () => Arg('orderBy', () => OrganizationOrder, { nullable: true, description: "Order (default: by id; a street worker's 专包 organizations first)." });
 
 type Filter = OrganizationFilter | null | undefined;
 type Order = OrganizationOrder | null | undefined;
@@ -42,10 +42,10 @@ export class OrganizationListResolver {
     @filterArg() filter: Filter,
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() { db, loaders, principal }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Organization>> {
-    return rootPage(organizationKind, { db, loaders }, filter, orderBy, page, info);
+    return rootPage(organizationKind, { db, loaders, principal }, filter, orderBy, page, info);
   }
 }
 

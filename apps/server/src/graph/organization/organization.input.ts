@@ -1,5 +1,6 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { isIsoDate } from '@liangxin/domain';
+import { isIsoDate, todayInShanghai } from '@liangxin/domain';
+import type { Principal } from '../../auth/principal.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
@@ -22,6 +23,7 @@ export enum OrganizationOrderField {
   CREDIT_CODE = 'CREDIT_CODE',
   REGISTERED_ON = 'REGISTERED_ON',
   EMPLOYEES = 'EMPLOYEES',
+  WORK_GROUP_FIRST = 'WORK_GROUP_FIRST',
 }
 registerEnumType(OrganizationOrderField, {
   name: 'OrganizationOrderField',
@@ -32,6 +34,10 @@ registerEnumType(OrganizationOrderField, {
     CREDIT_CODE: { description: 'Unified social credit code (统一社会信用代码).' },
     REGISTERED_ON: { description: 'Date registered (登记日期).' },
     EMPLOYEES: { description: 'Number of employees (从业人员数).' },
+    WORK_GROUP_FIRST: {
+      description:
+        "The signed-in street worker's own organizations first — those they look after as the work-group member (专包) today — then the rest, each part by id. The default for a street worker whose account names their work-group entry; for anyone else the same as ID.",
+    },
   },
 });
 
@@ -41,9 +47,12 @@ const ORDER_COLUMNS: Record<OrganizationOrderField, string> = {
   CREDIT_CODE: 'credit_code',
   REGISTERED_ON: 'registered_on',
   EMPLOYEES: 'employees',
+  WORK_GROUP_FIRST: 'id',
 };
 
-@InputType('OrganizationOrder', { description: 'Order of an organization list; ties are broken by id.' })
+@InputType('OrganizationOrder', {
+  description: "Order of an organization list; ties are broken by id. Without one: by id, except for a street worker: WORK_GROUP_FIRST.",
+})
 export class OrganizationOrder {
   @Field(() => OrganizationOrderField, { description: 'The field to order by.' })
   field: OrganizationOrderField;
@@ -52,9 +61,28 @@ export class OrganizationOrder {
   direction: SortDirection;
 }
 
-export function organizationOrder(order: OrganizationOrder | null | undefined): OrderChoice {
-  const field = order?.field ?? OrganizationOrderField.ID;
-  return { key: field, column: ORDER_COLUMNS[field], direction: order?.direction ?? SortDirection.ASC };
+export function organizationOrder(order: OrganizationOrder | null | undefined, principal: Principal | null): OrderChoice {
+  const field = order?.field ?? (principal?.role === 'STREET_WORKER' ? OrganizationOrderField.WORK_GROUP_FIRST : OrganizationOrderField.ID);
+  const direction = order?.direction ?? SortDirection.ASC;
+  if (field === OrganizationOrderField.WORK_GROUP_FIRST) {
+    // Issue 6: a street worker sees "the organizations they 专包 first". Only an account can look
+    // after organizations; for anyone else this order is by id (under its own key, for the cursor).
+    if (principal?.kind !== 'account') return { key: field, column: 'id', direction };
+    return { key: field, column: 'id', direction, expression: notLookedAfterBy(principal.id, todayInShanghai()) };
+  }
+  return { key: field, column: ORDER_COLUMNS[field], direction };
+}
+
+/**
+ * false for an organization the account looks after as its work-group member (专包) on `day` — a
+ * WORK_GROUP liaison point of the account's work-group entry holding that day (since ≤ day, until
+ * null or after it: the interval rule of docs/measures.md) — true for the rest; so ascending puts
+ * theirs first. The account row is the caller's own, which row-level security lets them read.
+ */
+function notLookedAfterBy(accountId: number, day: string): Sql {
+  return sql`NOT EXISTS (SELECT 1 FROM liaison_point __lp JOIN account __a ON __a.work_group_member_id = __lp.work_group_member_id
+    WHERE __a.id = ${accountId} AND __lp.organization_id = o.id AND __lp.kind = 'WORK_GROUP'
+      AND __lp.since <= ${day}::date AND (__lp.until IS NULL OR __lp.until > ${day}::date))`;
 }
 
 @InputType('OrganizationCoverageFilter', {
