@@ -225,6 +225,26 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     await page.getByRole('region', { name: /待走访/ }).waitFor();
     await expect.poll(() => page.getByRole('combobox', { name: /^我是/ }).inputValue()).not.toBe('');
     await screenshot(page, 'desk');
+
+    // The organizations page lists those same organizations (专包, active, looked after today) first.
+    type Point = { since: string; until: string | null; organization: { name: string; status: string } };
+    const { me: mine } = await api<{ me: { account: { workGroupMember: { liaisonPoints: { nodes: Point[] } } | null } } }>(
+      token,
+      `{ me { account { workGroupMember { liaisonPoints(first: 100, filter: { kind: [WORK_GROUP] }) { nodes { since until organization { name status } } } } } } }`,
+    );
+    const today = todayInShanghai();
+    const own = new Set(
+      mine.account.workGroupMember!.liaisonPoints.nodes
+        .filter((p) => p.organization.status === 'ACTIVE' && p.since <= today && (p.until === null || p.until > today))
+        .map((p) => p.organization.name),
+    );
+    expect(own.size, 'the demo street worker looks after some active organizations').toBeGreaterThan(0);
+    await page.goto(`${baseUrl}/organizations`);
+    await page.getByText('您专包的组织排在前面，其余按登记顺序。').waitFor();
+    const list = page.getByRole('region', { name: '两新组织名录' });
+    await list.locator('tbody tr').first().waitFor();
+    const names = await list.locator('tbody tr td:first-child a').allTextContents();
+    expect(new Set(names.slice(0, own.size))).toEqual(own);
   });
 
   it('records a visit on the desk and the street’s coverage moves as the API says', async () => {

@@ -169,6 +169,7 @@ export const en: typeof zhCN = {
     newlyCoveredIn: 'Newly organization-covered from {{from}} to {{to}}',
     newlyCoveredFrom: 'Newly covered from',
     newlyCoveredTo: 'Newly covered to',
+    workGroupFirst: 'The organizations you look after (专包) come first, then the rest in order of registration.',
   },
   coverageStatus: { ORGANIZATION_COVERED: 'Organization-covered', WORK_COVERED: 'Work-covered', BLIND_SPOT: 'Blind spot' },
   partyOrganizations: {

@@ -168,6 +168,7 @@ export const zhCN = {
     newlyCoveredIn: '{{from}}至{{to}}新增组织覆盖',
     newlyCoveredFrom: '新增组织覆盖起',
     newlyCoveredTo: '新增组织覆盖止',
+    workGroupFirst: '您专包的组织排在前面，其余按登记顺序。',
   },
   coverageStatus: { ORGANIZATION_COVERED: '组织覆盖', WORK_COVERED: '工作覆盖', BLIND_SPOT: '空白点' },
   partyOrganizations: {

@@ -1,4 +1,4 @@
-import type { CoverageStatus, OrganizationFilter } from '../gql/graphql';
+import type { CoverageStatus, OrganizationFilter, OrganizationOrderField, SortDirection } from '../gql/graphql';
 import { isIsoDate } from './dates';
 import type { ContainerParam } from './paths';
 
@@ -74,4 +74,14 @@ export function organizationListFilter(params: URLSearchParams, home: string | n
   const text = params.get('text')?.trim();
   if (text) filter.text = text;
   return { filter, status };
+}
+
+/**
+ * How the organization lists of the pages are ordered: largest first, except for a street worker,
+ * whose own organizations (专包) come first and then the rest by registration — issue 6, the
+ * server's WORK_GROUP_FIRST. Field and direction apart, so a query takes them as enum variables
+ * (an input-object variable would cost the server its compiled execution of the query).
+ */
+export function organizationOrderFor(role: string): { orderField: OrganizationOrderField; orderDirection: SortDirection } {
+  return role === 'STREET_WORKER' ? { orderField: 'WORK_GROUP_FIRST', orderDirection: 'ASC' } : { orderField: 'EMPLOYEES', orderDirection: 'DESC' };
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useSession } from '../../auth/AuthProvider';
 import { AsOfPicker } from '../../components/AsOfPicker';
 import { Breadcrumbs, type Crumb } from '../../components/Breadcrumbs';
 import { BlindSpotList } from '../../components/BlindSpotList';
@@ -13,9 +14,10 @@ import type { AreaPageQuery } from '../../gql/graphql';
 import { isIsoDate, todayInShanghai } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
 import { areaPath, blindSpotsPath, containerPath, organizationsPath } from '../../lib/paths';
+import { organizationOrderFor } from '../../lib/listFilters';
 
 export const areaPageQuery = graphql(`
-  query AreaPage($code: String!, $asOf: Date!, $isStreet: Boolean!, $withParks: Boolean!) {
+  query AreaPage($code: String!, $asOf: Date!, $isStreet: Boolean!, $withParks: Boolean!, $orderField: OrganizationOrderField!, $orderDirection: SortDirection!) {
     area(code: $code) {
       id
       code
@@ -84,14 +86,14 @@ export const areaPageQuery = graphql(`
           }
         }
       }
-      organizations(first: 50, orderBy: { field: EMPLOYEES, direction: DESC }, filter: { status: [ACTIVE] }) @include(if: $isStreet) {
+      organizations(first: 50, orderBy: { field: $orderField, direction: $orderDirection }, filter: { status: [ACTIVE] }) @include(if: $isStreet) {
         totalCount
         nodes {
           ...OrgRow_organization
         }
       }
     }
-    blindSpots(scope: $code, asOf: $asOf, first: 100, orderBy: { field: EMPLOYEES, direction: DESC }) {
+    blindSpots(scope: $code, asOf: $asOf, first: 100, orderBy: { field: $orderField, direction: $orderDirection }) {
       totalCount
       nodes {
         ...BlindSpot_row
@@ -128,7 +130,9 @@ export function AreaPage() {
   const asOf = isIsoDate(asOfParam) ? asOfParam : todayInShanghai();
   const isStreet = code.length === 9;
   const withParks = isStreet || (code.length === 6 && !code.endsWith('00'));
-  const { data, loading, error, refetch } = useQuery(areaPageQuery, { variables: { code, asOf, isStreet, withParks } });
+  // A street worker's own organizations (专包) first, in the street's list and its blind spots.
+  const order = organizationOrderFor(useSession().account.role);
+  const { data, loading, error, refetch } = useQuery(areaPageQuery, { variables: { code, asOf, isStreet, withParks, ...order } });
 
   const blindSpotIds = useMemo(() => new Set(data?.blindSpots.nodes.map((b) => b.organization.id) ?? []), [data]);
 

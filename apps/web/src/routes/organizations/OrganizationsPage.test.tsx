@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../i18n';
-import { renderPage } from '../../test/render';
+import { renderPage, testSession } from '../../test/render';
 import { organizationsQuery, OrganizationsPage } from './OrganizationsPage';
 
 const organization = {
@@ -25,11 +25,14 @@ const page = (nodes: unknown[], totalCount = nodes.length) => ({
 const ELIGIBLE = '/organizations?scope=370102&asOf=2026-11-28&eligible=true&coverage=WORK_COVERED%2CBLIND_SPOT';
 const eligibleFilter = { scope: '370102', coverage: { asOf: '2026-11-28', status: ['WORK_COVERED', 'BLIND_SPOT'], standaloneEligible: true } };
 
+// The default test session is a city analyst's: largest first.
+const LARGEST_FIRST = { orderField: 'EMPLOYEES', orderDirection: 'DESC' };
+
 describe('OrganizationsPage', () => {
   it('lists the organizations behind a coverage figure of a date, and says what they are', async () => {
     renderPage(<OrganizationsPage />, {
       route: ELIGIBLE,
-      mocks: [{ request: { query: organizationsQuery, variables: { filter: eligibleFilter, after: null } }, result: { data: page([organization], 286) } }],
+      mocks: [{ request: { query: organizationsQuery, variables: { filter: eligibleFilter, after: null, ...LARGEST_FIRST } }, result: { data: page([organization], 286) } }],
     });
     expect(screen.getByRole('status')).toHaveTextContent('正在加载');
     const list = await screen.findByRole('region', { name: '两新组织名录' });
@@ -48,7 +51,7 @@ describe('OrganizationsPage', () => {
         route: '/organizations?newlyCoveredFrom=2026-11-23&newlyCoveredTo=2026-11-29',
         mocks: [
           {
-            request: { query: organizationsQuery, variables: { filter: { newlyCovered: { from: '2026-11-23', to: '2026-11-29' } }, after: null } },
+            request: { query: organizationsQuery, variables: { filter: { newlyCovered: { from: '2026-11-23', to: '2026-11-29' } }, after: null, ...LARGEST_FIRST } },
             result: { data: page([]) },
           },
         ],
@@ -60,10 +63,27 @@ describe('OrganizationsPage', () => {
     }
   });
 
+  it("puts a street worker's own organizations (专包) first, and says so", async () => {
+    const mine = { ...organization, id: 'T3JnYW5pemF0aW9uOjU', creditCode: '91370102MAWEBT016U', name: '济南专包示例有限公司' };
+    renderPage(<OrganizationsPage />, {
+      route: '/organizations',
+      session: testSession('STREET_WORKER', { id: 'QXJlYToxMA', code: '370102001', name: '解放路街道' }),
+      mocks: [
+        {
+          request: { query: organizationsQuery, variables: { filter: { scope: '370102001', status: ['ACTIVE'] }, after: null, orderField: 'WORK_GROUP_FIRST', orderDirection: 'ASC' } },
+          result: { data: page([mine, organization]) },
+        },
+      ],
+    });
+    const list = await screen.findByRole('region', { name: '两新组织名录' });
+    expect(within(list).getAllByRole('link').map((a) => a.textContent)).toEqual([mine.name, organization.name]);
+    expect(screen.getByText('您专包的组织排在前面，其余按登记顺序。')).toBeInTheDocument();
+  });
+
   it('shows an error with a retry button', async () => {
     renderPage(<OrganizationsPage />, {
       route: ELIGIBLE,
-      mocks: [{ request: { query: organizationsQuery, variables: { filter: eligibleFilter, after: null } }, error: new Error('boom') }],
+      mocks: [{ request: { query: organizationsQuery, variables: { filter: eligibleFilter, after: null, ...LARGEST_FIRST } }, error: new Error('boom') }],
     });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('加载失败');

@@ -1,17 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/AuthProvider';
 import { useHomeScope } from '../dashboard/DashboardPage';
 import { OrganizationTable } from '../../components/OrganizationTable';
 import { graphql } from '../../gql';
 import { todayInShanghai } from '../../lib/dates';
 import { useFormat } from '../../lib/format';
-import { coverageStatuses, isContainer, organizationListFilter } from '../../lib/listFilters';
+import { coverageStatuses, isContainer, organizationListFilter, organizationOrderFor } from '../../lib/listFilters';
 import { PagedResult, useListParams } from '../../components/PagedResult';
 
 export const organizationsQuery = graphql(`
-  query Organizations($filter: OrganizationFilter, $after: String) {
-    organizations(filter: $filter, first: 50, after: $after, orderBy: { field: EMPLOYEES, direction: DESC }) {
+  query Organizations($filter: OrganizationFilter, $after: String, $orderField: OrganizationOrderField!, $orderDirection: SortDirection!) {
+    organizations(filter: $filter, first: 50, after: $after, orderBy: { field: $orderField, direction: $orderDirection }) {
       totalCount
       pageInfo {
         hasNextPage
@@ -40,7 +41,8 @@ export function OrganizationsPage() {
   const hasPo = params.get('hasPartyOrganization');
   const textParam = params.get('text')?.trim();
   const { after } = pages;
-  const { data, loading, error, refetch } = useQuery(organizationsQuery, { variables: { filter, after } });
+  const order = organizationOrderFor(useSession().account.role);
+  const { data, loading, error, refetch } = useQuery(organizationsQuery, { variables: { filter, after, ...order } });
   const [text, setText] = useState(textParam ?? '');
   const coverageParam = params.get('coverage') ?? '';
   const coverageChoice = (COVERAGE_CHOICES as readonly string[]).includes(coverageParam) ? coverageParam : '';
@@ -68,6 +70,7 @@ export function OrganizationsPage() {
         <h1>{t('organizations.title')}</h1>
       </header>
       {conditions.length > 0 && <p className="muted">{conditions.join(' · ')}</p>}
+      {order.orderField === 'WORK_GROUP_FIRST' && <p className="muted">{t('organizations.workGroupFirst')}</p>}
       <form className="filters" onSubmit={submitText} aria-label={t('common.filters')}>
         <label>
           {t('common.scope')}
