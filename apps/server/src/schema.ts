@@ -14,6 +14,7 @@ import { FundMutations } from './graph/fund/fund.mutations.js';
 import { PartyOrganizationMutations } from './graph/party-organization/party-organization.mutations.js';
 import { PartyMemberMutations } from './graph/party-member/party-member.mutations.js';
 import { AuditLogResolver } from './graph/audit/audit.resolver.js';
+import { AccountAdminResolver } from './graph/account/account-admin.resolver.js';
 import { AccountResolver, ViewerResolver } from './graph/account/account.resolver.js';
 import {
   AreaOrganizationsResolver,
@@ -176,6 +177,7 @@ export const RESOLVERS = [
   PartyMemberMutations,
   AuditLogResolver,
   AccountResolver,
+  AccountAdminResolver,
   ViewerResolver,
   NodeResolver,
 ] as const;

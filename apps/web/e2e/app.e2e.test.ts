@@ -394,4 +394,28 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     await expect(api(null, SIGN_IN, { u: 'lixia', p: 'demo-district' })).rejects.toThrow(/Wrong username or password/);
     await api(fresh.token, 'mutation { changePassword(currentPassword: "e2e-new-password", newPassword: "demo-district") { username } }');
   });
+
+  it('lets the city administrator create an account whose password, shown once, signs the person in', async () => {
+    await signIn('admin', 'demo-admin', /\/dashboard$/);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '账号管理' }).click();
+    await page.waitForURL(/\/admin\/accounts$/);
+    const table = page.getByRole('table', { name: '全部账号' });
+    await table.getByText('lixia', { exact: true }).waitFor();
+    // A made-up name per run: the stack's database is fresh, but a rerun against the same one is not refused.
+    const username = `e2e-${Date.now().toString(36)}`;
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('显示名称').fill('端到端测试分析员');
+    await page.getByLabel('角色').selectOption('CITY_ANALYST');
+    await page.getByRole('button', { name: '创建账号' }).click();
+    const handover = page.getByRole('status').filter({ hasText: `${username} 的新密码` });
+    await handover.waitFor();
+    const password = (await handover.locator('code').textContent())!;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await table.getByText(username, { exact: true }).waitFor();
+    await screenshot(page, 'accounts');
+
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn(username, password, /\/dashboard$/);
+    expect(await page.locator('.who').textContent()).toContain('端到端测试分析员');
+  });
 });

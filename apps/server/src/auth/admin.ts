@@ -25,7 +25,8 @@ export class AdminInputError extends Error {
   }
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+/** What a username may be (the API and `npm run accounts` alike). */
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 export interface NewAccount {
   username: string;

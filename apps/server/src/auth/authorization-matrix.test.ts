@@ -16,7 +16,7 @@ import {
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
-import { startTestApp, testDatabase, type GraphQLResponse, type TestApp } from '../../test/helpers.js';
+import { sql, startTestApp, testDatabase, type GraphQLResponse, type TestApp } from '../../test/helpers.js';
 import { insertMatrixFixture, MATRIX_AREAS, MATRIX_AS_OF, MATRIX_CODES } from '../../test/matrix-fixture.js';
 import { csv, orgCode } from '../import/import-fixture.js';
 import { maskIdNumber, maskName, maskPhone } from '../graph/party-member/personal-data.js';
@@ -572,6 +572,22 @@ const ROOT_CASES: Record<string, RootCase> = {
         x(got.auditLog.totalCount, `auditLog of ${trail.type} ${trail.id}`).toBe(n);
         x(got.auditLog.nodes).toHaveLength(n);
       }
+    },
+  },
+
+  accounts: {
+    document: '{ accounts { username role area { code } } }',
+    async check({ x, role }) {
+      if (role.key === 'admin') {
+        const got = await data(x, role, ROOT_CASES.accounts!.document);
+        const rows = (await sql(db.url, 'SELECT username FROM account ORDER BY username')).rows.map((r) => r.username);
+        x(got.accounts.map((a: { username: string }) => a.username)).toEqual(rows);
+        return;
+      }
+      // Account administration is the city administrator's alone (auth/permissions.ts, `administer`).
+      const response = await ask(x, role, ROOT_CASES.accounts!.document);
+      x(response.status).toBe(403);
+      x(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ADMINISTRATOR' }]);
     },
   },
 

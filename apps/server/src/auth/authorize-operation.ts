@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Context } from '../context.js';
 import { ForbiddenError } from '../errors/forbidden.error.js';
@@ -14,6 +14,9 @@ const ANONYMOUS_FIELDS = new Set(['signIn', '__typename']);
  * only, has one too). Not an integration token: it has no password, and is refused as read-only.
  */
 const SELF_SERVICE_FIELDS = new Set(['changePassword']);
+
+/** Root fields of account administration: the city administrator's only (`administer`). */
+const ADMINISTRATION_FIELDS = new Set(['accounts', 'createAccount', 'updateAccount', 'resetAccountPassword']);
 
 /** Anonymous documents are tiny (a sign-in): a longer one is refused before it is parsed further. */
 const ANONYMOUS_MAX_TOKENS = 200;
@@ -62,9 +65,10 @@ export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation }) {
+        async didResolveOperation({ contextValue, operation, document }) {
           const principal = contextValue.principal;
           if (!principal || !operation) return; // only signIn gets this far anonymously (requireSignIn)
+          const administers = () => [...rootFieldNames(operation, document)].some((name) => ADMINISTRATION_FIELDS.has(name));
           if (operation.operation === 'mutation') {
             const selfService = principal.kind === 'account';
             const writes = operation.selectionSet.selections.some(
@@ -74,6 +78,7 @@ export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
           } else if (!may(principal, 'read')) {
             throw refusal('This token may not read the graph', 'NO_READ_SCOPE');
           }
+          if (!may(principal, 'administer') && administers()) throw refusal('Only a city administrator may administer accounts', 'NOT_ADMINISTRATOR');
         },
         async willSendResponse({ contextValue }) {
           await contextValue.release?.();
@@ -81,6 +86,28 @@ export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+/** The root fields an operation selects, through its inline fragments and fragment spreads. */
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet.selections);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = fragments.get(s.name.value);
+        if (fragment) visit(fragment.selectionSet.selections);
+      }
+    }
+  };
+  visit(operation.selectionSet.selections);
+  return names;
 }
 
 function refusal(message: string, reason: string): ForbiddenError {

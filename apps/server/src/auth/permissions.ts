@@ -10,15 +10,17 @@ import type { Principal } from './principal.js';
  * | write (mutations)  | no           | yes        | yes (district)   | yes (street)  | no                     |
  * | import             | no           | yes        | yes (district)   | yes (street)  | scope `import`         |
  * | readPersonalData   | no           | yes        | yes (district)   | yes (street)  | no                     |
+ * | administer         | no           | yes        | no               | no            | no                     |
  *
+ * `administer`: accounts (graph/account/account-admin.resolver.ts; `npm run accounts` on the server).
  * The analyst reads aggregates and organizations city-wide but not members' personal data; the
  * officers and workers who visit members do. A machine never reads personal data.
  */
-export type Permission = 'read' | 'write' | 'import' | 'readPersonalData';
+export type Permission = 'read' | 'write' | 'import' | 'readPersonalData' | 'administer';
 
 const ROLE_PERMISSIONS: Record<NonNullable<Principal['role']>, readonly Permission[]> = {
   CITY_ANALYST: ['read'],
-  CITY_ADMIN: ['read', 'write', 'import', 'readPersonalData'],
+  CITY_ADMIN: ['read', 'write', 'import', 'readPersonalData', 'administer'],
   DISTRICT_OFFICER: ['read', 'write', 'import', 'readPersonalData'],
   STREET_WORKER: ['read', 'write', 'import', 'readPersonalData'],
 };

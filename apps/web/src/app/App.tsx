@@ -26,6 +26,7 @@ const ImportPage = lazy(() => import('../routes/import/ImportPage').then((m) => 
 const ExplorerPage = lazy(() => import('../routes/explorer/ExplorerPage').then((m) => ({ default: m.ExplorerPage })));
 const SearchPage = lazy(() => import('../routes/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const AccountPage = lazy(() => import('../routes/account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AccountsPage = lazy(() => import('../routes/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const DeskPage = lazy(() => import('../routes/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 
 function Home() {
@@ -57,6 +58,7 @@ export function App() {
         <Route path="party-members" element={<PartyMembersPage />} />
         <Route path="desk" element={<DeskPage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="admin/accounts" element={<AccountsPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />
         <Route path="funds" element={<FundsPage />} />

@@ -13,6 +13,11 @@ describe('navFor', () => {
     expect(navFor('DISTRICT_OFFICER', '370102').find((i) => i.key === 'areas')?.to).toBe('/areas/370102');
   });
 
+  it('offers account administration to the city administrator only', () => {
+    expect(navFor('CITY_ADMIN', null).some((i) => i.to === '/admin/accounts')).toBe(true);
+    for (const role of ['STREET_WORKER', 'DISTRICT_OFFICER', 'CITY_ANALYST'] as const) expect(navFor(role, '370102').some((i) => i.key === 'accounts'), role).toBe(false);
+  });
+
   it('reaches the Party organizations, Party members and visits lists from every role', () => {
     for (const role of ['STREET_WORKER', 'DISTRICT_OFFICER', 'CITY_ANALYST', 'CITY_ADMIN'] as const) {
       const paths = navFor(role, '370102').map((i) => i.to);

@@ -36,6 +36,8 @@ export function createCache(): InMemoryCache {
       // its arguments; merging them by parent would mix dates.
       CoverageStats: { keyFields: false },
       Viewer: { keyFields: false },
+      // Accounts have no global id; the username is unique: an administrator's change updates the row.
+      Account: { keyFields: ['username'] },
     },
   });
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ACCOUNT_ROLES, type AccountRole as Role } from '../../auth/principal.js';
+import { DateTime } from '../scalars.js';
 
 /** The roles as a GraphQL enum (values are their own names). */
 export const AccountRole = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, r])) as { [K in Role]: K };
@@ -49,6 +50,7 @@ export class Account {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  @Field(() => DateTime, { description: 'When the account was created (创建时间).' })
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 }

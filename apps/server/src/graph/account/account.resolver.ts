@@ -156,6 +156,11 @@ export class AccountResolver {
     return account.areaId === null ? Promise.resolve(null) : loaders.area.byId.load(account.areaId);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Its sign-ins are refused (停用); an administrator may allow them again (updateAccount).' })
+  disabled(@Root() account: Account): boolean {
+    return account.disabledAt !== null;
+  }
+
   @FieldResolver(() => WorkGroupMember, {
     nullable: true,
     description:

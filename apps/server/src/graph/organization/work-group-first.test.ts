@@ -1,7 +1,7 @@
 import { todayInShanghai } from '@liangxin/domain';
 import type { TestDatabase } from '@liangxin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, insertJinanFixture, sql, startTestApp, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { addAccount, insertJinanFixture, sql, startTestApp, testDatabase, type GraphQLResponse, type TestApp } from '../../../test/helpers.js';
 import { fixtureCode } from '../coverage/coverage-fixture.js';
 
 /**
@@ -88,8 +88,9 @@ describe("a street worker's 专包 organizations first", () => {
   it('pages through the same order with cursors, forwards and backwards', async () => {
     const seen: string[] = [];
     let after: string | null = null;
+    type Page = { organizations: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
     for (;;) {
-      const response = await app.gql<{ organizations: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      const response: GraphQLResponse<Page> = await app.gql<Page>(
         `query ($after: String) { organizations(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } }`,
         { after },
         { authorization: worker },

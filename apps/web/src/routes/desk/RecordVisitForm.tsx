@@ -36,7 +36,12 @@ export function issuesByField(error: unknown, lang: string): Record<string, stri
   const out: Record<string, string[]> = {};
   if (!CombinedGraphQLErrors.is(error)) return out;
   for (const e of error.errors) {
-    const issues = (e.extensions?.issues as Issue[] | undefined) ?? [{ path: (e.extensions?.field as string | undefined) ? ['input', e.extensions?.field as string] : undefined, message: e.message }];
+    // Without `issues`: one problem at `field` (a path such as ["input", "username"], or a bare name), in both languages when sent.
+    const field = e.extensions?.field as string | (string | number)[] | undefined;
+    const localized = e.extensions?.localizedMessage as { zh?: string; en?: string } | undefined;
+    const issues = (e.extensions?.issues as Issue[] | undefined) ?? [
+      { path: Array.isArray(field) ? field : field ? ['input', field] : undefined, zh: localized?.zh, en: localized?.en, message: e.message },
+    ];
     for (const issue of issues) {
       const field = issue.path && issue.path[0] === 'input' && typeof issue.path[1] === 'string' ? issue.path[1] : '';
       const text = (lang === 'en' ? issue.en : issue.zh) ?? issue.message ?? e.message;

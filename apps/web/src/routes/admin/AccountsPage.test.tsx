@@ -1,0 +1,99 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { renderPage, testSession } from '../../test/render';
+import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation } from './AccountsPage';
+
+const account = (username: string, role: string, area: { code: string; name: string } | null, disabled = false) => ({
+  __typename: 'Account',
+  username,
+  displayName: `${username} 的名字`,
+  role,
+  disabled,
+  createdAt: '2026-11-28T02:00:00.000Z',
+  area: area && { __typename: 'Area', ...area },
+});
+
+const ADMIN = testSession('CITY_ADMIN');
+const list = (extra: unknown[] = []) => ({
+  request: { query: accountsQuery },
+  result: { data: { accounts: [account('admin', 'CITY_ADMIN', null), account('lixia', 'DISTRICT_OFFICER', { code: '370102', name: '历下区' }, true), ...extra] } },
+});
+
+describe('AccountsPage', () => {
+  it('lists the accounts with their role, area and state, and offers no disabling of oneself', async () => {
+    renderPage(<AccountsPage />, { session: { ...ADMIN, account: { ...ADMIN.account, username: 'admin' } }, mocks: [list()] });
+    const table = await screen.findByRole('table', { name: '全部账号' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell').slice(0, 4).map((c) => c.textContent))).toEqual([
+      ['admin', 'admin 的名字', '市级管理员', '—'],
+      ['lixia已停用', 'lixia 的名字', '区级干部', '历下区（370102）'],
+    ]);
+    expect(within(rows[0]!).queryByRole('button', { name: /停用/ })).toBeNull();
+    expect(within(rows[1]!).getByRole('button', { name: '启用 lixia' })).toBeInTheDocument();
+  });
+
+  it('creates a street worker and shows the password once; the server’s issues go beside their fields', async () => {
+    const input = { username: 'zhou', displayName: '周专包', role: 'STREET_WORKER', area: '370102999' };
+    const mocks = [
+      list(),
+      {
+        request: { query: createAccountMutation, variables: { input } },
+        result: {
+          errors: [
+            new GraphQLError('There is no area with the code 370102999.', {
+              extensions: { code: 'BAD_USER_INPUT', issues: [{ path: ['input', 'area'], reason: 'UNKNOWN_AREA', zh: '没有代码为 370102999 的地区', en: 'There is no area with the code 370102999.' }] },
+            }),
+          ],
+        },
+      },
+      {
+        request: { query: createAccountMutation, variables: { input: { ...input, area: '370102001' } } },
+        result: { data: { createAccount: { __typename: 'AccountPasswordPayload', password: 'Xy7-random-password-24ch', account: { __typename: 'Account', username: 'zhou' } } } },
+      },
+      list([account('zhou', 'STREET_WORKER', { code: '370102001', name: '解放路街道' })]),
+    ];
+    renderPage(<AccountsPage />, { session: ADMIN, mocks });
+    await screen.findByRole('table', { name: '全部账号' });
+    await userEvent.type(screen.getByLabelText('用户名'), 'zhou');
+    await userEvent.type(screen.getByLabelText('显示名称'), '周专包');
+    await userEvent.type(screen.getByLabelText('街道代码'), '370102999');
+    await userEvent.click(screen.getByRole('button', { name: '创建账号' }));
+    expect(await screen.findByText('没有代码为 370102999 的地区')).toBeInTheDocument();
+    expect(screen.getByLabelText('街道代码')).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.clear(screen.getByLabelText('街道代码'));
+    await userEvent.type(screen.getByLabelText('街道代码'), '370102001');
+    await userEvent.click(screen.getByRole('button', { name: '创建账号' }));
+    const handover = await screen.findByRole('status');
+    expect(handover).toHaveTextContent('zhou 的新密码');
+    expect(handover).toHaveTextContent('Xy7-random-password-24ch');
+    expect(await screen.findByText('zhou 的名字')).toBeInTheDocument();
+  });
+
+  it('disables an account and gives another a new password', async () => {
+    const mocks = [
+      list(),
+      {
+        request: { query: resetAccountPasswordMutation, variables: { username: 'lixia' } },
+        result: { data: { resetAccountPassword: { __typename: 'AccountPasswordPayload', password: 'fresh-password-for-lixia', account: { __typename: 'Account', username: 'lixia' } } } },
+      },
+      {
+        request: { query: setAccountDisabledMutation, variables: { username: 'lixia', disabled: false } },
+        result: { data: { updateAccount: { __typename: 'Account', username: 'lixia', disabled: false } } },
+      },
+    ];
+    renderPage(<AccountsPage />, { session: ADMIN, mocks });
+    await userEvent.click(await screen.findByRole('button', { name: '为 lixia 重置密码' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('fresh-password-for-lixia');
+    await userEvent.click(screen.getByRole('button', { name: '启用 lixia' }));
+    // The cache takes the answer: the row loses its mark and offers disabling.
+    expect(await screen.findByRole('button', { name: '停用 lixia' })).toBeInTheDocument();
+  });
+
+  it('tells anyone but the city administrator that accounts are not theirs to administer', () => {
+    renderPage(<AccountsPage />, { session: testSession('DISTRICT_OFFICER', { id: 'QXJlYToy', code: '370102', name: '历下区' }) });
+    expect(screen.getByText('只有市级管理员可以管理账号。')).toBeInTheDocument();
+  });
+});

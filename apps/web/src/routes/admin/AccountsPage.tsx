@@ -1,0 +1,237 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/AuthProvider';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { graphql } from '../../gql';
+import type { AccountRole } from '../../gql/graphql';
+import { useFormat } from '../../lib/format';
+import { issuesByField } from '../desk/RecordVisitForm';
+
+export const accountsQuery = graphql(`
+  query AdminAccounts {
+    accounts {
+      username
+      displayName
+      role
+      disabled
+      createdAt
+      area {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const createAccountMutation = graphql(`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) {
+      password
+      account {
+        username
+      }
+    }
+  }
+`);
+
+export const setAccountDisabledMutation = graphql(`
+  mutation SetAccountDisabled($username: String!, $disabled: Boolean!) {
+    updateAccount(username: $username, input: { disabled: $disabled }) {
+      username
+      disabled
+    }
+  }
+`);
+
+export const resetAccountPasswordMutation = graphql(`
+  mutation ResetAccountPassword($username: String!) {
+    resetAccountPassword(username: $username) {
+      password
+      account {
+        username
+      }
+    }
+  }
+`);
+
+const ROLES: AccountRole[] = ['CITY_ANALYST', 'CITY_ADMIN', 'DISTRICT_OFFICER', 'STREET_WORKER'];
+const scoped = (role: AccountRole) => role === 'DISTRICT_OFFICER' || role === 'STREET_WORKER';
+
+/**
+ * Account administration (账号管理), the city administrator's: every account, disabling and
+ * enabling one, a new password for one, a new account. A password the server makes is shown once
+ * here, to hand over; the person then changes it on "My account". The server checks everything
+ * (graph/account/account-admin.resolver.ts); its issues are shown beside the fields.
+ */
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.account.role !== 'CITY_ADMIN') return <Empty>{t('admin.onlyAdmin')}</Empty>;
+  return <Accounts me={session.account.username} />;
+}
+
+function Accounts({ me }: { me: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { data, loading, error, refetch } = useQuery(accountsQuery);
+  const [setDisabled, disabling] = useMutation(setAccountDisabledMutation);
+  const [resetPassword, resetting] = useMutation(resetAccountPasswordMutation);
+  const [handover, setHandover] = useState<{ username: string; password: string } | null>(null);
+
+  async function reset(username: string) {
+    setHandover(null);
+    try {
+      const result = await resetPassword({ variables: { username } });
+      const payload = result.data?.resetAccountPassword;
+      if (payload) setHandover({ username: payload.account.username, password: payload.password });
+    } catch {
+      // shown from resetting.error
+    }
+  }
+
+  if (error && !data) return <ErrorState error={error} retry={refetch} />;
+  if (!data) return <Loading />;
+  const actionError = disabling.error ?? resetting.error;
+
+  return (
+    <div className="page">
+      <h1>{t('admin.title')}</h1>
+      {handover && <Handover {...handover} />}
+      {actionError && <ErrorState error={actionError} />}
+      <section aria-label={t('admin.list')}>
+        <table className="data">
+          <caption className="visually-hidden">{t('admin.list')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('account.username')}</th>
+              <th scope="col">{t('account.displayName')}</th>
+              <th scope="col">{t('account.role')}</th>
+              <th scope="col">{t('account.area')}</th>
+              <th scope="col">{t('admin.createdAt')}</th>
+              <th scope="col">{t('admin.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.accounts.map((a) => (
+              <tr key={a.username}>
+                <td>
+                  <code>{a.username}</code>
+                  {a.disabled && <span className="badge">{t('admin.disabled')}</span>}
+                </td>
+                <td>{a.displayName}</td>
+                <td>{t(`roles.${a.role}`)}</td>
+                <td>{a.area ? `${a.area.name}（${a.area.code}）` : '—'}</td>
+                <td>{f.date(a.createdAt.slice(0, 10))}</td>
+                <td>
+                  {a.username !== me && (
+                    <button type="button" disabled={disabling.loading} onClick={() => void setDisabled({ variables: { username: a.username, disabled: !a.disabled } }).catch(() => {})}>
+                      {a.disabled ? t('admin.enable', { username: a.username }) : t('admin.disable', { username: a.username })}
+                    </button>
+                  )}
+                  <button type="button" disabled={resetting.loading} onClick={() => void reset(a.username)}>
+                    {t('admin.resetPassword', { username: a.username })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <NewAccountForm onCreated={(username, password) => void refetch().then(() => setHandover({ username, password }))} />
+    </div>
+  );
+}
+
+/** The password the server just gave an account: shown this once. */
+function Handover({ username, password }: { username: string; password: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="card ok-text">
+      {t('admin.handover', { username })} <code>{password}</code>
+    </p>
+  );
+}
+
+function NewAccountForm({ onCreated }: { onCreated: (username: string, password: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<AccountRole>('STREET_WORKER');
+  const [area, setArea] = useState('');
+  const [create, { loading, error, reset }] = useMutation(createAccountMutation);
+  const issues = issuesByField(error, i18n.language);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    reset();
+    try {
+      const result = await create({ variables: { input: { username, displayName, role, area: scoped(role) ? area.trim() || null : null } } });
+      const payload = result.data?.createAccount;
+      if (!payload) return;
+      setUsername('');
+      setDisplayName('');
+      setArea('');
+      onCreated(payload.account.username, payload.password);
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  const fieldIssues = (field: string) =>
+    issues[field]?.length ? (
+      <span id={`${id}-${field}-error`} className="field-error" role="alert">
+        {issues[field]!.join('；')}
+      </span>
+    ) : null;
+  const described = (field: string) => (issues[field]?.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('admin.newAccount')}</h2>
+      <p className="muted">{t('admin.newAccountHint')}</p>
+      <form onSubmit={submit} className="form-grid" noValidate>
+        <label htmlFor={`${id}-username`}>{t('account.username')}</label>
+        <div>
+          <input id={`${id}-username`} value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} {...described('username')} />
+          {fieldIssues('username')}
+        </div>
+        <label htmlFor={`${id}-displayName`}>{t('account.displayName')}</label>
+        <div>
+          <input id={`${id}-displayName`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} {...described('displayName')} />
+          {fieldIssues('displayName')}
+        </div>
+        <label htmlFor={`${id}-role`}>{t('account.role')}</label>
+        <div>
+          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as AccountRole)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {scoped(role) && (
+          <>
+            <label htmlFor={`${id}-area`}>{role === 'DISTRICT_OFFICER' ? t('admin.districtCode') : t('admin.streetCode')}</label>
+            <div>
+              <input id={`${id}-area`} value={area} inputMode="numeric" onChange={(e) => setArea(e.target.value)} {...described('area')} />
+              {fieldIssues('area')}
+            </div>
+          </>
+        )}
+        {issues['']?.length ? (
+          <p role="alert" className="error-text">
+            {issues['']!.join('；')}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" className="primary" disabled={loading || !username.trim() || !displayName.trim()}>
+            {loading ? t('account.saving') : t('admin.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
