@@ -12,7 +12,8 @@ import type { DataSource } from 'typeorm';
 import { authentication, createAuthenticate } from './auth/authenticate.js';
 import { authorizeOperationPlugin, requireSignIn } from './auth/authorize-operation.js';
 import { operationAllowListPlugin } from './auth/operation-allow-list.js';
-import { createSessions, type Sessions } from './auth/session.js';
+import { createSessions, DEFAULT_SESSION_TTL_SECONDS, type Sessions } from './auth/session.js';
+import { listenForSessionRevocations } from './auth/session-revocations.js';
 import { createContext, type Context } from './context.js';
 import { createDataSource } from './db/data-source.js';
 import { StatementCounter } from './db/statement-counter.js';
@@ -113,7 +114,12 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     statements: new StatementCounter(),
   });
   await dataSource.initialize();
-  const sessions = createSessions({ dataSource, secret: config.sessionSecret, ttlSeconds: config.sessionTtlSeconds });
+  const revocations = listenForSessionRevocations({
+    databaseUrl: config.databaseUrl,
+    ttlSeconds: config.sessionTtlSeconds ?? DEFAULT_SESSION_TTL_SECONDS,
+    log: logger,
+  });
+  const sessions = createSessions({ dataSource, secret: config.sessionSecret, ttlSeconds: config.sessionTtlSeconds, revocations });
   const protection = queryProtection(config.queryLimits);
 
   let apollo: ApolloServer<Context>;
@@ -150,6 +156,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     });
     await apollo.start();
   } catch (error) {
+    await revocations.close();
     await dataSource.destroy();
     throw error;
   }
@@ -227,6 +234,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
       closing ??= (async () => {
         await Promise.all([...listeners].map((l) => l.close()));
         await apollo.stop();
+        await revocations.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       })();
       return closing;

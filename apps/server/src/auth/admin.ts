@@ -10,9 +10,9 @@ import { ACCOUNT_ROLES, TOKEN_SCOPES, type AccountRole, type TokenScope } from '
  * AdminInputError naming the argument, and nothing is written. Passwords and tokens are made here
  * (random, shown once by the caller) and only their hashes are stored.
  *
- * Disabling an account or changing its password refuses the next sign-in; a session already
- * issued stays valid until it expires (DEFAULT_SESSION_TTL_SECONDS, 30 minutes), because sessions
- * are checked without SQL. A revoked token is refused on its next request.
+ * Disabling an account, changing its password, role or area also ends its sessions: a trigger on
+ * `account` records and announces it (auth/session-revocations.ts). A revoked integration token is
+ * refused on its next request.
  */
 
 export class AdminInputError extends Error {

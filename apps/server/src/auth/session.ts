@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
 import { ACCOUNT_ROLES, type AccountRole, type Principal } from './principal.js';
+import type { SessionRevocations } from './session-revocations.js';
 
 const ISSUER = 'liangxin';
 const AUDIENCE = 'liangxin-api';
@@ -31,20 +32,32 @@ export interface Sessions {
 /**
  * Session tokens: JWTs signed with HS256 (`jose`), valid `ttlSeconds` (default 30 minutes), holding
  * the account's id, username, role and area — so checking one costs no SQL. There is no refresh:
- * the client signs in again.
+ * the client signs in again. With `revocations`, a session issued before its account's
+ * `sessions_valid_from` (a new password, disabled, another role or area) is refused too; the
+ * issue time is compared in milliseconds (claim `iat_ms`; `iat`, in seconds, for tokens without
+ * it), so a session made right after the change is not caught by it.
  *
  * The key is `secret` (LIANGXIN_SESSION_SECRET) when given; otherwise a random key made on first
  * use and kept in the `session_key` table, so every server process on the database (cluster
  * workers, restarts) signs and accepts the same tokens. Loaded lazily: a server starts on a
  * database not yet migrated (readiness says so) without touching the table.
  */
-export function createSessions(options: { dataSource: DataSource; secret?: string; ttlSeconds?: number }): Sessions {
+export function createSessions(options: { dataSource: DataSource; secret?: string; ttlSeconds?: number; revocations?: SessionRevocations }): Sessions {
+  const { revocations } = options;
   const ttl = options.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS;
   if (options.secret !== undefined && options.secret.length < MIN_SECRET_LENGTH) {
     throw new Error(`the session secret must have at least ${MIN_SECRET_LENGTH} characters`);
   }
   let key: Promise<Uint8Array> | undefined;
-  const verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  const verified = new Map<string, { principal: Principal; expiresAtMs: number; issuedAtMs: number }>();
+  let revocationsRead: Promise<void> | undefined;
+  /** False for a session issued before its account's sessions were revoked. */
+  const stillValid = async (checked: { principal: Principal; issuedAtMs: number }) => {
+    if (!revocations) return true;
+    await (revocationsRead ??= revocations.ready());
+    const from = revocations.validFrom(checked.principal.id);
+    return from === undefined || checked.issuedAtMs >= from;
+  };
   const getKey = () => {
     key ??= (options.secret !== undefined ? Promise.resolve(options.secret) : storedSecret(options.dataSource))
       .then((secret) => new TextEncoder().encode(secret))
@@ -57,13 +70,14 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
 
   return {
     async issue(account) {
-      const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttl) * 1000);
-      const token = await new SignJWT({ usr: account.username, rol: account.role, area: account.areaId })
+      const now = Date.now();
+      const expiresAt = new Date((Math.floor(now / 1000) + ttl) * 1000);
+      const token = await new SignJWT({ usr: account.username, rol: account.role, area: account.areaId, iat_ms: now })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(String(account.id))
         .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
-        .setIssuedAt()
+        .setIssuedAt(Math.floor(now / 1000))
         .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
         .sign(await getKey());
       return { token, expiresAt };
@@ -71,10 +85,10 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
 
     async verify(token) {
       const cached = verified.get(token);
-      if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
+      if (cached && cached.expiresAtMs > Date.now()) return (await stillValid(cached)) ? cached.principal : null;
       if (cached) verified.delete(token);
       const checked = await check(token);
-      if (!checked) return null;
+      if (!checked || !(await stillValid(checked))) return null;
       // Tokens already checked are remembered until they expire: a client sends the same token
       // with every request, and checking the signature each time (WebCrypto HMAC through jose)
       // was a visible part of a small request's CPU. Bounded; the oldest entry goes first.
@@ -84,11 +98,11 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
     },
   };
 
-  async function check(token: string): Promise<{ principal: Principal; expiresAtMs: number } | null> {
+  async function check(token: string): Promise<{ principal: Principal; expiresAtMs: number; issuedAtMs: number } | null> {
     try {
       const { payload } = await jwtVerify(token, await getKey(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
       const id = Number(payload.sub);
-      const { usr, rol, area } = payload as { usr?: unknown; rol?: unknown; area?: unknown };
+      const { usr, rol, area, iat_ms: iatMs } = payload as { usr?: unknown; rol?: unknown; area?: unknown; iat_ms?: unknown };
       if (!Number.isSafeInteger(id) || typeof usr !== 'string' || !ACCOUNT_ROLES.includes(rol as AccountRole)) return null;
       if (area !== null && !Number.isSafeInteger(area)) return null;
       const principal: Principal = {
@@ -100,7 +114,9 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
         allowedOperationHashes: null,
         actor: `account:${usr}`,
       };
-      return { principal, expiresAtMs: (payload.exp as number) * 1000 };
+      // Without an issue time a token counts as issued at the dawn of time: any revocation refuses it.
+      const issuedAtMs = Number.isSafeInteger(iatMs) ? (iatMs as number) : typeof payload.iat === 'number' ? payload.iat * 1000 : 0;
+      return { principal, expiresAtMs: (payload.exp as number) * 1000, issuedAtMs };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return null;
       throw error;

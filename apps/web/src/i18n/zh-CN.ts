@@ -421,6 +421,6 @@ export const zhCN = {
     type: { Organization: '组织', Area: '区划', Park: '园区', Building: '楼宇', BusinessDistrict: '商圈/市场', PartyOrganization: '党组织' },
   },
   setUp: { title: '单独组建党组织', name: '党组织名称', establishedOn: '成立日期', secretary: '书记（正式党员）', submit: '组建' },
-  account: { title: '我的账号', username: '用户名', displayName: '显示名称', role: '角色', area: '所辖区域', changePassword: '修改密码', hint: '新密码至少 {{min}} 个字符。修改后，下次登录须用新密码；已打开的会话在到期前（最长 30 分钟）仍然有效。', currentPassword: '当前密码', newPassword: '新密码', confirm: '再次输入新密码', submit: '修改密码', saving: '正在保存…', changed: '密码已修改。下次登录请使用新密码。', tooShort: '新密码至少须有 {{min}} 个字符', mismatch: '两次输入的新密码不一致' },
+  account: { title: '我的账号', username: '用户名', displayName: '显示名称', role: '角色', area: '所辖区域', changePassword: '修改密码', hint: '新密码至少 {{min}} 个字符。修改后，本账号在其他地方打开的会话立即失效；本页面用新密码继续。', currentPassword: '当前密码', newPassword: '新密码', confirm: '再次输入新密码', submit: '修改密码', saving: '正在保存…', changed: '密码已修改。下次登录请使用新密码。', tooShort: '新密码至少须有 {{min}} 个字符', mismatch: '两次输入的新密码不一致' },
   notFound: { title: '页面不存在', home: '返回首页' },
 };

@@ -66,7 +66,7 @@ class UpdateAccountInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: refuse its sign-ins from now on (sessions already issued run out within 30 minutes); false: allow them again.',
+    description: 'true: refuse its sign-ins from now on and end its sessions; false: allow sign-ins again.',
   })
   disabled?: boolean | null;
 }
@@ -208,7 +208,7 @@ export class AccountAdminResolver {
 
   @Mutation(() => AccountPasswordPayload, {
     description:
-      'Gives an account a new password (重置密码), e.g. for a person who forgot theirs; city administrator only. The next sign-in needs it; sessions already issued run out within 30 minutes. NOT_FOUND for an unknown username; BAD_USER_INPUT `LENGTH`. Returns the password once; the audit entry records the change, never the password or its hash.',
+      'Gives an account a new password (重置密码), e.g. for a person who forgot theirs; city administrator only. The next sign-in needs it; its sessions end at once. NOT_FOUND for an unknown username; BAD_USER_INPUT `LENGTH`. Returns the password once; the audit entry records the change, never the password or its hash.',
   })
   async resetAccountPassword(
     @Arg('username', () => String, { description: 'The account.' }) username: string,

@@ -50,6 +50,10 @@ export class Account {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Sessions issued before are refused (set by a trigger; auth/session-revocations.ts). */
+  @Column({ name: 'sessions_valid_from', type: 'timestamptz', nullable: true })
+  sessionsValidFrom: Date | null;
+
   @Field(() => DateTime, { description: 'When the account was created (创建时间).' })
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

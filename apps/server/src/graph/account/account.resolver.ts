@@ -85,7 +85,7 @@ export class AccountResolver {
 
   @Mutation(() => Account, {
     description:
-      'Changes the password of the account signed in (修改密码); every role may. BAD_USER_INPUT naming `currentPassword` when it is wrong, naming `newPassword` when it has fewer than 8 or more than 200 characters or is the current one; FORBIDDEN for an integration token (it has no password). Sessions already issued stay valid until they expire (at most 30 minutes); the next sign-in needs the new password. Writes an audit entry that records the change, never the password or its hash.',
+      'Changes the password of the account signed in (修改密码); every role may. BAD_USER_INPUT naming `currentPassword` when it is wrong, naming `newPassword` when it has fewer than 8 or more than 200 characters or is the current one; FORBIDDEN for an integration token (it has no password). Every session of the account ends, this one included: sign in again with the new password. Writes an audit entry that records the change, never the password or its hash.',
   })
   async changePassword(
     @Arg('currentPassword', () => String, { description: 'The password in use; never logged.' }) currentPassword: string,

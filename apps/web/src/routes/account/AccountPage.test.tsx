@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { renderPage, testSession } from '../../test/render';
+import { signInMutation } from '../../auth/SignInPage';
+import { getSession } from '../../lib/session';
 import { AccountPage, changePasswordMutation } from './AccountPage';
 
 const session = testSession('STREET_WORKER', { id: 'QXJlYToxNA', code: '370102001', name: '湖埠街道' });
@@ -23,17 +25,23 @@ describe('AccountPage', () => {
     expect(screen.getByText('湖埠街道')).toBeInTheDocument();
   });
 
-  it('changes the password and says so, emptying the form', async () => {
+  it('changes the password, signs in again with it (the change ended this session too) and says so', async () => {
+    const account = { __typename: 'Account', username: 'tester', displayName: '测试用户', role: 'STREET_WORKER', area: { __typename: 'Area', ...session.account.area }, workGroupMember: null };
     const mocks = [
       {
         request: { query: changePasswordMutation, variables: { currentPassword: 'old secret', newPassword: 'new secret 1' } },
         result: { data: { changePassword: { __typename: 'Account', username: 'tester' } } },
+      },
+      {
+        request: { query: signInMutation, variables: { username: 'tester', password: 'new secret 1' } },
+        result: { data: { signIn: { __typename: 'SignInPayload', token: 'fresh-token', expiresAt: '2099-01-01T00:00:00.000Z', account } } },
       },
     ];
     renderPage(<AccountPage />, { session, mocks });
     await fill('old secret', 'new secret 1', 'new secret 1');
     expect(await screen.findByRole('status')).toHaveTextContent('密码已修改');
     expect(screen.getByLabelText('当前密码')).toHaveValue('');
+    expect(getSession()?.token).toBe('fresh-token');
   });
 
   it("shows the server's refusal next to the current password", async () => {

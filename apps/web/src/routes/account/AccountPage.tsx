@@ -3,7 +3,9 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/AuthProvider';
+import { signInMutation } from '../../auth/SignInPage';
 import { graphql } from '../../gql';
+import { setSession } from '../../lib/session';
 
 export const changePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -42,6 +44,7 @@ export function AccountPage() {
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   const [done, setDone] = useState(false);
   const [changePassword, { loading, error, reset }] = useMutation(changePasswordMutation);
+  const [signIn] = useMutation(signInMutation);
   const refusals = { ...refusalsByField(error, i18n.language), ...local };
 
   async function submit(e: FormEvent) {
@@ -55,6 +58,10 @@ export function AccountPage() {
     if (Object.keys(problems).length > 0) return;
     try {
       await changePassword({ variables: { currentPassword, newPassword } });
+      // The change ends every session of the account, this one too (the server's session
+      // revocation): sign in again with the new password, sending no stale token, and go on.
+      const { data } = await signIn({ variables: { username: session.account.username, password: newPassword }, context: { headers: { authorization: '' } } });
+      if (data) setSession({ token: data.signIn.token, expiresAt: data.signIn.expiresAt, account: data.signIn.account });
       setDone(true);
       setCurrent('');
       setNew('');
