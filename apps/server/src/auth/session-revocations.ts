@@ -53,6 +53,8 @@ export function listenForSessionRevocations(options: { databaseUrl: string; ttlS
     next.on('end', () => lost(next));
     try {
       await next.connect();
+      // This connection alone never keeps a process alive (the HTTP server does, while it runs).
+      (next as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       // Listen first, then read: a revocation committed in between is seen one way or the other.
       await next.query(`LISTEN ${CHANNEL}`);
       const { rows } = await next.query<{ id: number; ms: string }>(
