@@ -16,6 +16,7 @@ import { PartyMemberMutations } from './graph/party-member/party-member.mutation
 import { AuditLogResolver } from './graph/audit/audit.resolver.js';
 import { AccountAdminResolver } from './graph/account/account-admin.resolver.js';
 import { AccountResolver, ViewerResolver } from './graph/account/account.resolver.js';
+import { IntegrationTokenResolver } from './graph/account/integration-token.resolver.js';
 import {
   AreaOrganizationsResolver,
   BuildingOrganizationsResolver,
@@ -178,6 +179,7 @@ export const RESOLVERS = [
   AuditLogResolver,
   AccountResolver,
   AccountAdminResolver,
+  IntegrationTokenResolver,
   ViewerResolver,
   NodeResolver,
 ] as const;

@@ -591,6 +591,21 @@ const ROOT_CASES: Record<string, RootCase> = {
     },
   },
 
+  integrationTokens: {
+    document: '{ integrationTokens { name scopes areas revokedAt } }',
+    async check({ x, role }) {
+      if (role.key === 'admin') {
+        const got = await data(x, role, ROOT_CASES.integrationTokens!.document);
+        const rows = (await sql(db.url, 'SELECT name FROM integration_token ORDER BY name')).rows.map((r) => r.name);
+        x(got.integrationTokens.map((t: { name: string }) => t.name)).toEqual(rows);
+        return;
+      }
+      const response = await ask(x, role, ROOT_CASES.integrationTokens!.document);
+      x(response.status).toBe(403);
+      x(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ADMINISTRATOR' }]);
+    },
+  },
+
   me: {
     document: '{ me { kind actor scopes areas { id code } } }',
     async check({ x, role }) {

@@ -15,8 +15,16 @@ const ANONYMOUS_FIELDS = new Set(['signIn', '__typename']);
  */
 const SELF_SERVICE_FIELDS = new Set(['changePassword']);
 
-/** Root fields of account administration: the city administrator's only (`administer`). */
-const ADMINISTRATION_FIELDS = new Set(['accounts', 'createAccount', 'updateAccount', 'resetAccountPassword']);
+/** Root fields of account and token administration: the city administrator's only (`administer`). */
+const ADMINISTRATION_FIELDS = new Set([
+  'accounts',
+  'createAccount',
+  'updateAccount',
+  'resetAccountPassword',
+  'integrationTokens',
+  'createIntegrationToken',
+  'revokeIntegrationToken',
+]);
 
 /** Anonymous documents are tiny (a sign-in): a longer one is refused before it is parsed further. */
 const ANONYMOUS_MAX_TOKENS = 200;

@@ -238,8 +238,8 @@ export class AccountAdminResolver {
   }
 }
 
-/** The principal, when it may administer accounts; FORBIDDEN otherwise (the plugin refused it already). */
-function requireAdministrator(ctx: Context) {
+/** The principal, when it may administer accounts and tokens; FORBIDDEN otherwise (the plugin refused it already). */
+export function requireAdministrator(ctx: Context) {
   const principal = ctx.principal;
   if (!principal || principal.kind !== 'account' || !may(principal, 'administer')) {
     throw new ForbiddenError('Only a city administrator may administer accounts', 'NOT_ADMINISTRATOR');

@@ -135,12 +135,46 @@ describe('account administration', () => {
     expect((await accountRows()).find((r) => r.username === 'boss')).toMatchObject({ role: 'CITY_ADMIN', disabled: false });
   });
 
+  it('makes an integration token shown once, which reads its district only, and revokes it', async () => {
+    const made = await app.gql<{ createIntegrationToken: { token: string; integrationToken: unknown } }>(
+      `mutation { createIntegrationToken(input: { name: "lixia-push", scopes: [READ, IMPORT], areas: ["370102"] }) { token integrationToken { name scopes areas restrictedToOperations revokedAt } } }`,
+      {},
+      { authorization: boss },
+    );
+    expect(made.body.errors).toBeUndefined();
+    const { token, integrationToken } = made.body.data!.createIntegrationToken;
+    expect(token).toMatch(/^lxi_[A-Za-z0-9_-]{43}$/);
+    expect(integrationToken).toEqual({ name: 'lixia-push', scopes: ['READ', 'IMPORT'], areas: ['370102'], restrictedToOperations: null, revokedAt: null });
+    const bearer = `Bearer ${token}`;
+    const own = await app.gql(`{ area(code: "370102") { name } other: area(code: "370103") { name } }`, {}, { authorization: bearer });
+    expect(own.body.data).toEqual({ area: { name: '历下区' }, other: null });
+    const trail = (await sql(db.url, `SELECT after FROM audit_log WHERE operation = 'createIntegrationToken'`)).rows;
+    expect(JSON.stringify(trail)).not.toContain(token.slice(4));
+    expect(JSON.stringify(trail)).not.toMatch(/token_hash/);
+
+    const duplicate = await app.gql(`mutation { createIntegrationToken(input: { name: "lixia-push", scopes: [READ] }) { token } }`, {}, { authorization: boss });
+    expect(duplicate.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
+    const bad = await app.gql(`mutation { createIntegrationToken(input: { name: " ", scopes: [], areas: ["999999"] }) { token } }`, {}, { authorization: boss });
+    const issues = (bad.body.errors?.[0]?.extensions?.issues as { path: (string | number)[]; reason: string }[]).map((i) => `${i.path.join('.')} ${i.reason}`);
+    expect(issues).toEqual(['input.name LENGTH', 'input.scopes NO_SCOPE', 'input.areas.0 UNKNOWN_AREA']);
+
+    const revoked = await app.gql(`mutation { revokeIntegrationToken(name: "lixia-push") { name revokedAt } }`, {}, { authorization: boss });
+    expect(revoked.body.data).toMatchObject({ revokeIntegrationToken: { name: 'lixia-push', revokedAt: expect.any(String) } });
+    expect((await app.gql(`{ area(code: "370102") { name } }`, {}, { authorization: bearer })).status).toBe(401);
+    const again = await app.gql(`mutation { revokeIntegrationToken(name: "lixia-push") { name } }`, {}, { authorization: boss });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REVOKED' });
+    const listed = await app.gql(`{ integrationTokens { name revokedAt } }`, {}, { authorization: boss });
+    expect(listed.body.data).toEqual({ integrationTokens: [{ name: 'lixia-push', revokedAt: expect.any(String) }] });
+  });
+
   it('is refused to everyone but the city administrator before any statement, fragments included', async () => {
     const documents = [
       `{ accounts { username } }`,
       `query { ...Admin } fragment Admin on Query { accounts { username } }`,
       `mutation { resetAccountPassword(username: "boss") { password } }`,
       `mutation { createAccount(input: { username: "sneaky", displayName: "x", role: CITY_ADMIN }) { password } }`,
+      `{ integrationTokens { name } }`,
+      `mutation { createIntegrationToken(input: { name: "sneaky", scopes: [READ] }) { token } }`,
     ];
     for (const authorization of [officer, analyst]) {
       for (const document of documents) {
