@@ -531,6 +531,27 @@ function samples(a: AreaCase): Partial<Record<NodeType, number>> {
   return Object.fromEntries(NODE_TYPES.filter((t) => rows[t].length > 0).map((t) => [t, rows[t][0]!]));
 }
 
+/**
+ * A root field of account and token administration: the administrator gets every row the table
+ * holds; every other role 403 NOT_ADMINISTRATOR (auth/permissions.ts, `administer`).
+ */
+function administratorsOnly(document: string, field: string, rowsSql: string, nameOf: (item: Record<string, string>) => string): RootCase {
+  return {
+    document,
+    async check({ x, role }) {
+      if (role.key === 'admin') {
+        const got = await data(x, role, document);
+        const rows = (await sql(db.url, rowsSql)).rows.map((r) => r.name);
+        x(got[field].map(nameOf)).toEqual(rows);
+        return;
+      }
+      const response = await ask(x, role, document);
+      x(response.status).toBe(403);
+      x(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ADMINISTRATOR' }]);
+    },
+  };
+}
+
 const ROOT_CASES: Record<string, RootCase> = {
   ...Object.fromEntries(Object.keys(LIST_SELECTIONS).map((field) => [field, listCase(field)])),
 
@@ -575,36 +596,8 @@ const ROOT_CASES: Record<string, RootCase> = {
     },
   },
 
-  accounts: {
-    document: '{ accounts { username role area { code } } }',
-    async check({ x, role }) {
-      if (role.key === 'admin') {
-        const got = await data(x, role, ROOT_CASES.accounts!.document);
-        const rows = (await sql(db.url, 'SELECT username FROM account ORDER BY username')).rows.map((r) => r.username);
-        x(got.accounts.map((a: { username: string }) => a.username)).toEqual(rows);
-        return;
-      }
-      // Account administration is the city administrator's alone (auth/permissions.ts, `administer`).
-      const response = await ask(x, role, ROOT_CASES.accounts!.document);
-      x(response.status).toBe(403);
-      x(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ADMINISTRATOR' }]);
-    },
-  },
-
-  integrationTokens: {
-    document: '{ integrationTokens { name scopes areas revokedAt } }',
-    async check({ x, role }) {
-      if (role.key === 'admin') {
-        const got = await data(x, role, ROOT_CASES.integrationTokens!.document);
-        const rows = (await sql(db.url, 'SELECT name FROM integration_token ORDER BY name')).rows.map((r) => r.name);
-        x(got.integrationTokens.map((t: { name: string }) => t.name)).toEqual(rows);
-        return;
-      }
-      const response = await ask(x, role, ROOT_CASES.integrationTokens!.document);
-      x(response.status).toBe(403);
-      x(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ADMINISTRATOR' }]);
-    },
-  },
+  accounts: administratorsOnly('{ accounts { username role area { code } } }', 'accounts', 'SELECT username AS name FROM account ORDER BY username', (a) => a.username),
+  integrationTokens: administratorsOnly('{ integrationTokens { name scopes areas revokedAt } }', 'integrationTokens', 'SELECT name FROM integration_token ORDER BY name', (t) => t.name),
 
   me: {
     document: '{ me { kind actor scopes areas { id code } } }',

@@ -50,12 +50,11 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
   }
   let key: Promise<Uint8Array> | undefined;
   const verified = new Map<string, { principal: Principal; expiresAtMs: number; issuedAtMs: number }>();
-  let revocationsRead: Promise<void> | undefined;
-  /** False for a session issued before its account's sessions were revoked. */
-  const stillValid = async (checked: { principal: Principal; issuedAtMs: number }) => {
-    if (!revocations) return true;
-    await (revocationsRead ??= revocations.ready());
-    const from = revocations.validFrom(checked.principal.id);
+  /** Set once the revocations were first read; until then verify waits for them (once). */
+  let revocationsRead = !revocations;
+  /** False for a session issued before its account's sessions were revoked. Synchronous: every request asks. */
+  const stillValid = (checked: { principal: Principal; issuedAtMs: number }) => {
+    const from = revocations?.validFrom(checked.principal.id);
     return from === undefined || checked.issuedAtMs >= from;
   };
   const getKey = () => {
@@ -84,11 +83,15 @@ export function createSessions(options: { dataSource: DataSource; secret?: strin
     },
 
     async verify(token) {
+      if (!revocationsRead) {
+        await revocations!.ready();
+        revocationsRead = true;
+      }
       const cached = verified.get(token);
-      if (cached && cached.expiresAtMs > Date.now()) return (await stillValid(cached)) ? cached.principal : null;
+      if (cached && cached.expiresAtMs > Date.now()) return stillValid(cached) ? cached.principal : null;
       if (cached) verified.delete(token);
       const checked = await check(token);
-      if (!checked || !(await stillValid(checked))) return null;
+      if (!checked || !stillValid(checked)) return null;
       // Tokens already checked are remembered until they expire: a client sends the same token
       // with every request, and checking the signature each time (WebCrypto HMAC through jose)
       // was a visible part of a small request's CPU. Bounded; the oldest entry goes first.

@@ -58,7 +58,7 @@ describe('account administration', () => {
     expect(JSON.stringify(trail[0].after)).not.toMatch(/argon2|password/);
   });
 
-  it('lists the accounts to the administrator, by role and without the disabled on request', async () => {
+  it('lists the accounts to the administrator, all or by role', async () => {
     const all = await app.gql(`{ accounts { username role disabled } }`, {}, { authorization: boss });
     expect(all.body.data).toEqual({ accounts: [{ username: 'boss', role: 'CITY_ADMIN', disabled: false }, { username: 'zhou.worker', role: 'STREET_WORKER', disabled: false }] });
     const workers = await app.gql(`{ accounts(role: STREET_WORKER) { username } }`, {}, { authorization: boss });
@@ -98,6 +98,8 @@ describe('account administration', () => {
     expect(password).toBe('known-password');
     const disabled = await app.gql(UPDATE, { username: 'zhou.worker', input: { disabled: true } }, { authorization: boss });
     expect(disabled.body.data).toMatchObject({ updateAccount: { disabled: true } });
+    const mayStillSignIn = await app.gql(`{ accounts(includeDisabled: false) { username } }`, {}, { authorization: boss });
+    expect(mayStillSignIn.body.data).toEqual({ accounts: [{ username: 'boss' }] });
     expect((await signIn('zhou.worker', 'known-password')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await app.gql(UPDATE, { username: 'zhou.worker', input: { disabled: false } }, { authorization: boss });
     expect((await signIn('zhou.worker', 'known-password')).errors).toBeUndefined();
