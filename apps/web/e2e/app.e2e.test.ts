@@ -244,7 +244,10 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     const list = page.getByRole('region', { name: '两新组织名录' });
     await list.locator('tbody tr').first().waitFor();
     const names = await list.locator('tbody tr td:first-child a').allTextContents();
-    expect(new Set(names.slice(0, own.size))).toEqual(own);
+    // At the screenshots' scale the worker looks after more organizations than one page holds.
+    const first = names.slice(0, own.size);
+    expect(first.filter((name) => !own.has(name))).toEqual([]);
+    if (own.size <= names.length) expect(new Set(first)).toEqual(own);
   });
 
   it('records a visit on the desk and the street’s coverage moves as the API says', async () => {
@@ -417,5 +420,34 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     await page.evaluate(() => sessionStorage.clear());
     await signIn(username, password, /\/dashboard$/);
     expect(await page.locator('.who').textContent()).toContain('端到端测试分析员');
+  });
+
+  it('lets the city administrator make an integration token for one district, which reads only that district, and revoke it', async () => {
+    await signIn('admin', 'demo-admin', /\/dashboard$/);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '接口令牌' }).click();
+    await page.waitForURL(/\/admin\/tokens$/);
+    const name = `e2e-portal-${Date.now().toString(36)}`;
+    await page.getByLabel('令牌名称').fill(name);
+    await page.getByLabel('地区代码').fill('370102');
+    await page.getByRole('button', { name: '创建令牌' }).click();
+    const handover = page.getByRole('status').filter({ hasText: `令牌 ${name}` });
+    await handover.waitFor();
+    const token = (await handover.locator('code').textContent())!;
+    expect(token).toMatch(/^lxi_/);
+    const table = page.getByRole('table', { name: '全部接口令牌' });
+    const row = table.getByRole('row').filter({ hasText: name });
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe('370102');
+    await screenshot(page, 'tokens');
+
+    // The token reads the graph as the district it is bound to: every street it sees is 历下区's.
+    const STREETS = '{ organizations(first: 50) { nodes { street { code } } } }';
+    const read = await api<{ organizations: { nodes: { street: { code: string } }[] } }>(token, STREETS);
+    expect(read.organizations.nodes.length).toBeGreaterThan(0);
+    expect(read.organizations.nodes.every((o) => o.street.code.startsWith('370102'))).toBe(true);
+
+    await row.getByRole('button', { name: `吊销 ${name}` }).click();
+    await row.getByRole('button', { name: `确认吊销 ${name}` }).click();
+    await row.getByText(/已于 .+ 吊销/).waitFor();
+    await expect(api(token, STREETS)).rejects.toThrow(/HTTP 401/);
   });
 });

@@ -27,6 +27,7 @@ const ExplorerPage = lazy(() => import('../routes/explorer/ExplorerPage').then((
 const SearchPage = lazy(() => import('../routes/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const AccountPage = lazy(() => import('../routes/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AccountsPage = lazy(() => import('../routes/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const TokensPage = lazy(() => import('../routes/admin/TokensPage').then((m) => ({ default: m.TokensPage })));
 const DeskPage = lazy(() => import('../routes/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 
 function Home() {
@@ -59,6 +60,7 @@ export function App() {
         <Route path="desk" element={<DeskPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin/accounts" element={<AccountsPage />} />
+        <Route path="admin/tokens" element={<TokensPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />
         <Route path="funds" element={<FundsPage />} />

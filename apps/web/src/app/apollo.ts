@@ -38,6 +38,8 @@ export function createCache(): InMemoryCache {
       Viewer: { keyFields: false },
       // Accounts have no global id; the username is unique: an administrator's change updates the row.
       Account: { keyFields: ['username'] },
+      // Likewise integration tokens by their unique name: revoking one updates its row.
+      IntegrationToken: { keyFields: ['name'] },
     },
   });
 }

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { renderPage, testSession } from '../../test/render';
-import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation } from './AccountsPage';
+import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation, streetWorkGroupQuery } from './AccountsPage';
 
-const account = (username: string, role: string, area: { code: string; name: string } | null, disabled = false) => ({
+const account = (username: string, role: string, area: { code: string; name: string } | null, disabled = false, workGroupMember: { id: string; name: string } | null = null) => ({
   __typename: 'Account',
   username,
   displayName: `${username} 的名字`,
@@ -13,6 +13,12 @@ const account = (username: string, role: string, area: { code: string; name: str
   disabled,
   createdAt: '2026-11-28T02:00:00.000Z',
   area: area && { __typename: 'Area', ...area },
+  workGroupMember: workGroupMember && { __typename: 'WorkGroupMember', ...workGroupMember },
+});
+
+const workGroup = (street: string, members: { id: string; name: string; title: string | null }[]) => ({
+  request: { query: streetWorkGroupQuery, variables: { street } },
+  result: { data: { workGroupMembers: { __typename: 'WorkGroupMemberConnection', nodes: members.map((m) => ({ __typename: 'WorkGroupMember', ...m })) } } },
 });
 
 const ADMIN = testSession('CITY_ADMIN');
@@ -38,6 +44,11 @@ describe('AccountsPage', () => {
     const input = { username: 'zhou', displayName: '周专包', role: 'STREET_WORKER', area: '370102999' };
     const mocks = [
       list(),
+      workGroup('370102999', []),
+      workGroup('370102001', [
+        { id: 'V29ya0dyb3VwTWVtYmVyOjE=', name: '周某', title: '专包干部' },
+        { id: 'V29ya0dyb3VwTWVtYmVyOjI=', name: '吴某', title: null },
+      ]),
       {
         request: { query: createAccountMutation, variables: { input } },
         result: {
@@ -49,10 +60,10 @@ describe('AccountsPage', () => {
         },
       },
       {
-        request: { query: createAccountMutation, variables: { input: { ...input, area: '370102001' } } },
+        request: { query: createAccountMutation, variables: { input: { ...input, area: '370102001', workGroupMember: 'V29ya0dyb3VwTWVtYmVyOjE=' } } },
         result: { data: { createAccount: { __typename: 'AccountPasswordPayload', password: 'Xy7-random-password-24ch', account: { __typename: 'Account', username: 'zhou' } } } },
       },
-      list([account('zhou', 'STREET_WORKER', { code: '370102001', name: '解放路街道' })]),
+      list([account('zhou', 'STREET_WORKER', { code: '370102001', name: '解放路街道' }, false, { id: 'V29ya0dyb3VwTWVtYmVyOjE=', name: '周某' })]),
     ];
     renderPage(<AccountsPage />, { session: ADMIN, mocks });
     await screen.findByRole('table', { name: '全部账号' });
@@ -65,11 +76,17 @@ describe('AccountsPage', () => {
 
     await userEvent.clear(screen.getByLabelText('街道代码'));
     await userEvent.type(screen.getByLabelText('街道代码'), '370102001');
+    // The street's serving work-group members are offered once the code is a whole street code.
+    const member = screen.getByLabelText('工作组成员（专包）');
+    await within(member).findByRole('option', { name: '周某（专包干部）' });
+    expect(within(member).getAllByRole('option').map((o) => o.textContent)).toEqual(['暂不关联', '周某（专包干部）', '吴某']);
+    await userEvent.selectOptions(member, '周某（专包干部）');
     await userEvent.click(screen.getByRole('button', { name: '创建账号' }));
     const handover = await screen.findByRole('status');
     expect(handover).toHaveTextContent('zhou 的新密码');
     expect(handover).toHaveTextContent('Xy7-random-password-24ch');
-    expect(await screen.findByText('zhou 的名字')).toBeInTheDocument();
+    const row = (await screen.findByText('zhou 的名字')).closest('tr')!;
+    expect(within(row).getByText('周某')).toBeInTheDocument();
   });
 
   it('disables an account and gives another a new password', async () => {

@@ -20,6 +20,23 @@ export const accountsQuery = graphql(`
         code
         name
       }
+      workGroupMember {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** The street's serving work-group members, to link a new street worker's account to their own entry. */
+export const streetWorkGroupQuery = graphql(`
+  query AdminStreetWorkGroup($street: String!) {
+    workGroupMembers(first: 100, filter: { scope: $street, isCurrent: true }, orderBy: { field: NAME, direction: ASC }) {
+      nodes {
+        id
+        name
+        title
+      }
     }
   }
 `);
@@ -108,6 +125,7 @@ function Accounts({ me }: { me: string }) {
               <th scope="col">{t('account.displayName')}</th>
               <th scope="col">{t('account.role')}</th>
               <th scope="col">{t('account.area')}</th>
+              <th scope="col">{t('admin.workGroupMember')}</th>
               <th scope="col">{t('admin.createdAt')}</th>
               <th scope="col">{t('admin.actions')}</th>
             </tr>
@@ -122,6 +140,7 @@ function Accounts({ me }: { me: string }) {
                 <td>{a.displayName}</td>
                 <td>{t(`roles.${a.role}`)}</td>
                 <td>{a.area ? `${a.area.name}（${a.area.code}）` : '—'}</td>
+                <td>{a.workGroupMember?.name ?? '—'}</td>
                 <td>{f.date(a.createdAt.slice(0, 10))}</td>
                 <td>
                   {a.username !== me && (
@@ -160,6 +179,10 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<AccountRole>('STREET_WORKER');
   const [area, setArea] = useState('');
+  const [workGroupMember, setWorkGroupMember] = useState('');
+  const street = role === 'STREET_WORKER' && /^\d{9}$/.test(area.trim()) ? area.trim() : null;
+  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street: street ?? '' }, skip: !street });
+  const members = street ? (workGroup.data?.workGroupMembers.nodes ?? []) : [];
   const [create, { loading, error, reset }] = useMutation(createAccountMutation);
   const issues = issuesByField(error, i18n.language);
 
@@ -167,12 +190,20 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
     e.preventDefault();
     reset();
     try {
-      const result = await create({ variables: { input: { username, displayName, role, area: scoped(role) ? area.trim() || null : null } } });
+      const result = await create({ variables: { input: {
+            username,
+            displayName,
+            role,
+            area: scoped(role) ? area.trim() || null : null,
+            ...(street && workGroupMember ? { workGroupMember } : {}),
+          },
+        }, });
       const payload = result.data?.createAccount;
       if (!payload) return;
       setUsername('');
       setDisplayName('');
       setArea('');
+      setWorkGroupMember('');
       onCreated(payload.account.username, payload.password);
     } catch {
       // shown from `error`
@@ -218,6 +249,22 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
             <div>
               <input id={`${id}-area`} value={area} inputMode="numeric" onChange={(e) => setArea(e.target.value)} {...described('area')} />
               {fieldIssues('area')}
+            </div>
+          </>
+        )}
+        {street && (
+          <>
+            <label htmlFor={`${id}-workGroupMember`}>{t('admin.workGroupMember')}</label>
+            <div>
+              <select id={`${id}-workGroupMember`} value={workGroupMember} onChange={(e) => setWorkGroupMember(e.target.value)} {...described('workGroupMember')}>
+                <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title ? `${m.name}（${m.title}）` : m.name}
+                  </option>
+                ))}
+              </select>
+              {fieldIssues('workGroupMember')}
             </div>
           </>
         )}
