@@ -422,6 +422,43 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     expect(await page.locator('.who').textContent()).toContain('端到端测试分析员');
   });
 
+  it('lets the city administrator link a new street worker to a work-group entry and change it in the row', async () => {
+    await signIn('admin', 'demo-admin', /\/dashboard$/);
+    await page.goto(`${baseUrl}/admin/accounts`);
+    const table = page.getByRole('table', { name: '全部账号' });
+    // The demo street worker's street, as the list shows it: 名称（code）.
+    const demoRow = table.getByRole('row').filter({ has: page.getByText('street', { exact: true }) });
+    const street = /（(\d{9})）/.exec((await demoRow.getByRole('cell').nth(3).textContent()) ?? '')?.[1];
+    expect(street, 'the demo street worker has a street').toBeTruthy();
+
+    const username = `e2e-w-${Date.now().toString(36)}`;
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('显示名称').fill('端到端测试街道人员');
+    await page.getByLabel('角色').selectOption('STREET_WORKER');
+    await page.getByLabel('街道代码').fill(street!);
+    // The street's serving members are offered; take the first and then move the account to the second.
+    const entry = page.getByLabel('工作组成员（专包）');
+    await entry.locator('option:nth-child(3)').waitFor({ state: 'attached' });
+    const options = await entry.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const [first, second] = options.filter((o) => o.value !== '');
+    await entry.selectOption(first!.value);
+    await page.getByRole('button', { name: '创建账号' }).click();
+    await page.getByRole('status').filter({ hasText: `${username} 的新密码` }).waitFor();
+    const row = table.getByRole('row').filter({ has: page.getByText(username, { exact: true }) });
+    const nameOf = (o: { text: string }) => o.text.replace(/（.*）$/, '');
+    await row.getByText(nameOf(first!)).waitFor();
+
+    await row.getByRole('button', { name: `更改 ${username} 的工作组成员` }).click();
+    const select = row.getByRole('combobox', { name: `${username} 的工作组成员`, exact: true });
+    await select.locator(`option[value="${second!.value}"]`).waitFor({ state: 'attached' });
+    await select.selectOption(second!.value);
+    await row.getByRole('button', { name: '保存' }).click();
+    await row.getByText(nameOf(second!)).waitFor();
+    // Kept by the server, not only by the page's cache.
+    await page.reload();
+    await table.getByRole('row').filter({ has: page.getByText(username, { exact: true }) }).getByText(nameOf(second!)).waitFor();
+  });
+
   it('lets the city administrator make an integration token for one district, which reads only that district, and revoke it', async () => {
     await signIn('admin', 'demo-admin', /\/dashboard$/);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '接口令牌' }).click();

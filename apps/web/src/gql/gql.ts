@@ -23,6 +23,7 @@ type Documents = {
     "\n  query AdminStreetWorkGroup($street: String!) {\n    workGroupMembers(first: 100, filter: { scope: $street, isCurrent: true }, orderBy: { field: NAME, direction: ASC }) {\n      nodes {\n        id\n        name\n        title\n      }\n    }\n  }\n": typeof types.AdminStreetWorkGroupDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      password\n      account {\n        username\n      }\n    }\n  }\n": typeof types.CreateAccountDocument,
     "\n  mutation SetAccountDisabled($username: String!, $disabled: Boolean!) {\n    updateAccount(username: $username, input: { disabled: $disabled }) {\n      username\n      disabled\n    }\n  }\n": typeof types.SetAccountDisabledDocument,
+    "\n  mutation SetAccountWorkGroupMember($username: String!, $workGroupMember: String!) {\n    updateAccount(username: $username, input: { workGroupMember: $workGroupMember }) {\n      username\n      workGroupMember {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SetAccountWorkGroupMemberDocument,
     "\n  mutation ResetAccountPassword($username: String!) {\n    resetAccountPassword(username: $username) {\n      password\n      account {\n        username\n      }\n    }\n  }\n": typeof types.ResetAccountPasswordDocument,
     "\n  query AdminIntegrationTokens {\n    integrationTokens {\n      name\n      scopes\n      areas\n      restrictedToOperations\n      createdAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n": typeof types.AdminIntegrationTokensDocument,
     "\n  mutation CreateIntegrationToken($input: CreateIntegrationTokenInput!) {\n    createIntegrationToken(input: $input) {\n      token\n      integrationToken {\n        name\n      }\n    }\n  }\n": typeof types.CreateIntegrationTokenDocument,
@@ -70,6 +71,7 @@ const documents: Documents = {
     "\n  query AdminStreetWorkGroup($street: String!) {\n    workGroupMembers(first: 100, filter: { scope: $street, isCurrent: true }, orderBy: { field: NAME, direction: ASC }) {\n      nodes {\n        id\n        name\n        title\n      }\n    }\n  }\n": types.AdminStreetWorkGroupDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      password\n      account {\n        username\n      }\n    }\n  }\n": types.CreateAccountDocument,
     "\n  mutation SetAccountDisabled($username: String!, $disabled: Boolean!) {\n    updateAccount(username: $username, input: { disabled: $disabled }) {\n      username\n      disabled\n    }\n  }\n": types.SetAccountDisabledDocument,
+    "\n  mutation SetAccountWorkGroupMember($username: String!, $workGroupMember: String!) {\n    updateAccount(username: $username, input: { workGroupMember: $workGroupMember }) {\n      username\n      workGroupMember {\n        id\n        name\n      }\n    }\n  }\n": types.SetAccountWorkGroupMemberDocument,
     "\n  mutation ResetAccountPassword($username: String!) {\n    resetAccountPassword(username: $username) {\n      password\n      account {\n        username\n      }\n    }\n  }\n": types.ResetAccountPasswordDocument,
     "\n  query AdminIntegrationTokens {\n    integrationTokens {\n      name\n      scopes\n      areas\n      restrictedToOperations\n      createdAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n": types.AdminIntegrationTokensDocument,
     "\n  mutation CreateIntegrationToken($input: CreateIntegrationTokenInput!) {\n    createIntegrationToken(input: $input) {\n      token\n      integrationToken {\n        name\n      }\n    }\n  }\n": types.CreateIntegrationTokenDocument,
@@ -158,6 +160,10 @@ export function graphql(source: "\n  mutation CreateAccount($input: CreateAccoun
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetAccountDisabled($username: String!, $disabled: Boolean!) {\n    updateAccount(username: $username, input: { disabled: $disabled }) {\n      username\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation SetAccountDisabled($username: String!, $disabled: Boolean!) {\n    updateAccount(username: $username, input: { disabled: $disabled }) {\n      username\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAccountWorkGroupMember($username: String!, $workGroupMember: String!) {\n    updateAccount(username: $username, input: { workGroupMember: $workGroupMember }) {\n      username\n      workGroupMember {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAccountWorkGroupMember($username: String!, $workGroupMember: String!) {\n    updateAccount(username: $username, input: { workGroupMember: $workGroupMember }) {\n      username\n      workGroupMember {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { renderPage, testSession } from '../../test/render';
-import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation, streetWorkGroupQuery } from './AccountsPage';
+import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation, setAccountWorkGroupMemberMutation, streetWorkGroupQuery } from './AccountsPage';
 
 const account = (username: string, role: string, area: { code: string; name: string } | null, disabled = false, workGroupMember: { id: string; name: string } | null = null) => ({
   __typename: 'Account',
@@ -107,6 +107,33 @@ describe('AccountsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '启用 lixia' }));
     // The cache takes the answer: the row loses its mark and offers disabling.
     expect(await screen.findByRole('button', { name: '停用 lixia' })).toBeInTheDocument();
+  });
+
+  it('links a street worker to another entry of their street’s work group, in the row', async () => {
+    const ZHOU = { id: 'V29ya0dyb3VwTWVtYmVyOjE=', name: '周某' };
+    const WU = { id: 'V29ya0dyb3VwTWVtYmVyOjI=', name: '吴某' };
+    const mocks = [
+      list([account('street', 'STREET_WORKER', { code: '370102001', name: '解放路街道' }, false, ZHOU)]),
+      workGroup('370102001', [
+        { ...ZHOU, title: null },
+        { ...WU, title: '网格员' },
+      ]),
+      {
+        request: { query: setAccountWorkGroupMemberMutation, variables: { username: 'street', workGroupMember: WU.id } },
+        result: { data: { updateAccount: { __typename: 'Account', username: 'street', workGroupMember: { __typename: 'WorkGroupMember', ...WU } } } },
+      },
+    ];
+    renderPage(<AccountsPage />, { session: ADMIN, mocks });
+    await userEvent.click(await screen.findByRole('button', { name: '更改 street 的工作组成员' }));
+    const select = screen.getByRole('combobox', { name: 'street 的工作组成员' });
+    await within(select).findByRole('option', { name: '吴某（网格员）' });
+    expect(select).toHaveValue(ZHOU.id);
+    await userEvent.selectOptions(select, '吴某（网格员）');
+    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    // The answer updates the cached account: the row shows the new entry, the editor closes.
+    const row = (await screen.findByText('吴某')).closest('tr')!;
+    expect(within(row).getByText('street')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'street 的工作组成员' })).toBeNull();
   });
 
   it('tells anyone but the city administrator that accounts are not theirs to administer', () => {

@@ -61,6 +61,18 @@ export const setAccountDisabledMutation = graphql(`
   }
 `);
 
+export const setAccountWorkGroupMemberMutation = graphql(`
+  mutation SetAccountWorkGroupMember($username: String!, $workGroupMember: String!) {
+    updateAccount(username: $username, input: { workGroupMember: $workGroupMember }) {
+      username
+      workGroupMember {
+        id
+        name
+      }
+    }
+  }
+`);
+
 export const resetAccountPasswordMutation = graphql(`
   mutation ResetAccountPassword($username: String!) {
     resetAccountPassword(username: $username) {
@@ -140,11 +152,21 @@ function Accounts({ me }: { me: string }) {
                 <td>{a.displayName}</td>
                 <td>{t(`roles.${a.role}`)}</td>
                 <td>{a.area ? `${a.area.name}（${a.area.code}）` : '—'}</td>
-                <td>{a.workGroupMember?.name ?? '—'}</td>
+                <td>
+                  {a.role === 'STREET_WORKER' && a.area ? (
+                    <WorkGroupEntry username={a.username} street={a.area.code} current={a.workGroupMember ?? null} />
+                  ) : (
+                    (a.workGroupMember?.name ?? '—')
+                  )}
+                </td>
                 <td>{f.date(a.createdAt.slice(0, 10))}</td>
                 <td>
                   {a.username !== me && (
-                    <button type="button" disabled={disabling.loading} onClick={() => void setDisabled({ variables: { username: a.username, disabled: !a.disabled } }).catch(() => {})}>
+                    <button
+                      type="button"
+                      disabled={disabling.loading}
+                      onClick={() => void setDisabled({ variables: { username: a.username, disabled: !a.disabled } }).catch(() => {})}
+                    >
                       {a.disabled ? t('admin.enable', { username: a.username }) : t('admin.disable', { username: a.username })}
                     </button>
                   )}
@@ -159,6 +181,67 @@ function Accounts({ me }: { me: string }) {
       </section>
       <NewAccountForm onCreated={(username, password) => void refetch().then(() => setHandover({ username, password }))} />
     </div>
+  );
+}
+
+/**
+ * A street worker's work-group entry, changeable in the row: the street's serving members are
+ * offered (the server checks the entry is of the account's street). Choosing none clears it.
+ */
+function WorkGroupEntry({ username, street, current }: { username: string; street: string; current: { id: string; name: string } | null }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [chosen, setChosen] = useState(current?.id ?? '');
+  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street }, skip: !editing });
+  const [save, saving] = useMutation(setAccountWorkGroupMemberMutation);
+
+  if (!editing) {
+    return (
+      <>
+        {current?.name ?? '—'}{' '}
+        <button
+          type="button"
+          className="link"
+          aria-label={t('admin.changeWorkGroupMember', { username })}
+          onClick={() => {
+            setChosen(current?.id ?? '');
+            setEditing(true);
+          }}
+        >
+          {t('admin.change')}
+        </button>
+      </>
+    );
+  }
+  const members = workGroup.data?.workGroupMembers.nodes ?? [];
+  return (
+    <span role="group" aria-label={t('admin.changeWorkGroupMember', { username })}>
+      <select aria-label={t('admin.workGroupMemberOf', { username })} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+        <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
+        {/* A former member stays selectable while still linked, so saving something else is a choice. */}
+        {current && !members.some((m) => m.id === current.id) && <option value={current.id}>{current.name}</option>}
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.title ? `${m.name}（${m.title}）` : m.name}
+          </option>
+        ))}
+      </select>{' '}
+      <button
+        type="button"
+        disabled={saving.loading}
+        onClick={() =>
+          void save({ variables: { username, workGroupMember: chosen } })
+            .then(() => setEditing(false))
+            .catch(() => {})
+        }
+      >
+        {t('admin.save')}
+      </button>{' '}
+      <button type="button" onClick={() => setEditing(false)}>
+        {t('admin.cancel')}
+      </button>
+      {saving.error && <ErrorState error={saving.error} />}
+    </span>
   );
 }
 
@@ -190,14 +273,17 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
     e.preventDefault();
     reset();
     try {
-      const result = await create({ variables: { input: {
+      const result = await create({
+        variables: {
+          input: {
             username,
             displayName,
             role,
             area: scoped(role) ? area.trim() || null : null,
             ...(street && workGroupMember ? { workGroupMember } : {}),
           },
-        }, });
+        },
+      });
       const payload = result.data?.createAccount;
       if (!payload) return;
       setUsername('');
@@ -247,7 +333,16 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
           <>
             <label htmlFor={`${id}-area`}>{role === 'DISTRICT_OFFICER' ? t('admin.districtCode') : t('admin.streetCode')}</label>
             <div>
-              <input id={`${id}-area`} value={area} inputMode="numeric" onChange={(e) => setArea(e.target.value)} {...described('area')} />
+              <input
+                id={`${id}-area`}
+                value={area}
+                inputMode="numeric"
+                onChange={(e) => {
+                  setArea(e.target.value);
+                  setWorkGroupMember('');
+                }}
+                {...described('area')}
+              />
               {fieldIssues('area')}
             </div>
           </>
@@ -256,7 +351,12 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
           <>
             <label htmlFor={`${id}-workGroupMember`}>{t('admin.workGroupMember')}</label>
             <div>
-              <select id={`${id}-workGroupMember`} value={workGroupMember} onChange={(e) => setWorkGroupMember(e.target.value)} {...described('workGroupMember')}>
+              <select
+                id={`${id}-workGroupMember`}
+                value={workGroupMember}
+                onChange={(e) => setWorkGroupMember(e.target.value)}
+                {...described('workGroupMember')}
+              >
                 <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
                 {members.map((m) => (
                   <option key={m.id} value={m.id}>
