@@ -6,7 +6,7 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
 import type { AccountRole } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { issuesByField } from '../desk/RecordVisitForm';
+import { useFormIssues } from '../../lib/formIssues';
 
 export const accountsQuery = graphql(`
   query AdminAccounts {
@@ -256,7 +256,7 @@ function Handover({ username, password }: { username: string; password: string }
 }
 
 function NewAccountForm({ onCreated }: { onCreated: (username: string, password: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -267,7 +267,7 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
   const workGroup = useQuery(streetWorkGroupQuery, { variables: { street: street ?? '' }, skip: !street });
   const members = street ? (workGroup.data?.workGroupMembers.nodes ?? []) : [];
   const [create, { loading, error, reset }] = useMutation(createAccountMutation);
-  const issues = issuesByField(error, i18n.language);
+  const { issues, described, fieldError } = useFormIssues(error, id);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -296,14 +296,6 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
     }
   }
 
-  const fieldIssues = (field: string) =>
-    issues[field]?.length ? (
-      <span id={`${id}-${field}-error`} className="field-error" role="alert">
-        {issues[field]!.join('；')}
-      </span>
-    ) : null;
-  const described = (field: string) => (issues[field]?.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
-
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('admin.newAccount')}</h2>
@@ -312,12 +304,12 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
         <label htmlFor={`${id}-username`}>{t('account.username')}</label>
         <div>
           <input id={`${id}-username`} value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} {...described('username')} />
-          {fieldIssues('username')}
+          {fieldError('username')}
         </div>
         <label htmlFor={`${id}-displayName`}>{t('account.displayName')}</label>
         <div>
           <input id={`${id}-displayName`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} {...described('displayName')} />
-          {fieldIssues('displayName')}
+          {fieldError('displayName')}
         </div>
         <label htmlFor={`${id}-role`}>{t('account.role')}</label>
         <div>
@@ -343,7 +335,7 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
                 }}
                 {...described('area')}
               />
-              {fieldIssues('area')}
+              {fieldError('area')}
             </div>
           </>
         )}
@@ -364,7 +356,7 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
                   </option>
                 ))}
               </select>
-              {fieldIssues('workGroupMember')}
+              {fieldError('workGroupMember')}
             </div>
           </>
         )}

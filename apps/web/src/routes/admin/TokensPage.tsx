@@ -6,7 +6,7 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
 import type { TokenScope } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
-import { issuesByField } from '../desk/RecordVisitForm';
+import { useFormIssues } from '../../lib/formIssues';
 
 export const integrationTokensQuery = graphql(`
   query AdminIntegrationTokens {
@@ -147,7 +147,7 @@ function Tokens() {
 }
 
 function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['READ']);
@@ -155,7 +155,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
   // Each entry is one exact document: the server stores its SHA-256, so the system must send it byte for byte.
   const [operations, setOperations] = useState<string[]>([]);
   const [create, { loading, error, reset }] = useMutation(createIntegrationTokenMutation);
-  const issues = issuesByField(error, i18n.language);
+  const { issues, described, fieldError } = useFormIssues(error, id);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -176,13 +176,6 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
     }
   }
 
-  const fieldIssues = (field: string) =>
-    issues[field]?.length ? (
-      <span id={`${id}-${field}-error`} className="field-error" role="alert">
-        {issues[field]!.join('；')}
-      </span>
-    ) : null;
-  const described = (field: string) => (issues[field]?.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
   const toggle = (scope: TokenScope, on: boolean) => setScopes((now) => (on ? [...now, scope] : now.filter((s) => s !== scope)));
 
   return (
@@ -193,7 +186,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
         <label htmlFor={`${id}-name`}>{t('tokens.name')}</label>
         <div>
           <input id={`${id}-name`} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} {...described('name')} />
-          {fieldIssues('name')}
+          {fieldError('name')}
         </div>
         <span id={`${id}-scopes`}>{t('tokens.scopes')}</span>
         <div role="group" aria-labelledby={`${id}-scopes`} {...described('scopes')}>
@@ -202,12 +195,12 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
               <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} /> {t(`tokens.scope.${scope}`)}
             </label>
           ))}
-          {fieldIssues('scopes')}
+          {fieldError('scopes')}
         </div>
         <label htmlFor={`${id}-areas`}>{t('tokens.areaCodes')}</label>
         <div>
           <input id={`${id}-areas`} value={areas} inputMode="numeric" placeholder={t('tokens.areaCodesPlaceholder')} onChange={(e) => setAreas(e.target.value)} {...described('areas')} />
-          {fieldIssues('areas')}
+          {fieldError('areas')}
         </div>
         <span id={`${id}-operations`}>{t('tokens.operations')}</span>
         <div role="group" aria-labelledby={`${id}-operations`}>
@@ -228,7 +221,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
           <button type="button" onClick={() => setOperations((now) => [...now, ''])}>
             {t('tokens.addOperation')}
           </button>
-          {fieldIssues('operations')}
+          {fieldError('operations')}
         </div>
         {issues['']?.length ? (
           <p role="alert" className="error-text">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { Intention } from '../../gql/graphql';
 import { todayInShanghai } from '../../lib/dates';
+import { useFormIssues } from '../../lib/formIssues';
 
 export const recordVisitMutation = graphql(`
   mutation RecordVisit($input: RecordVisitInput!) {
@@ -21,36 +22,6 @@ export const recordVisitMutation = graphql(`
   }
 `);
 
-interface Issue {
-  path?: (string | number)[];
-  zh?: string;
-  en?: string;
-  message?: string;
-}
-
-/**
- * Server validation problems per input field: `extensions.issues[].path` is ["input", field];
- * a problem without a field goes under "" (shown above the buttons).
- */
-export function issuesByField(error: unknown, lang: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  if (!CombinedGraphQLErrors.is(error)) return out;
-  for (const e of error.errors) {
-    // Without `issues`: one problem at `field` (a path such as ["input", "username"], or a bare name), in both languages when sent.
-    const field = e.extensions?.field as string | (string | number)[] | undefined;
-    const localized = e.extensions?.localizedMessage as { zh?: string; en?: string } | undefined;
-    const issues = (e.extensions?.issues as Issue[] | undefined) ?? [
-      { path: Array.isArray(field) ? field : field ? ['input', field] : undefined, zh: localized?.zh, en: localized?.en, message: e.message },
-    ];
-    for (const issue of issues) {
-      const field = issue.path && issue.path[0] === 'input' && typeof issue.path[1] === 'string' ? issue.path[1] : '';
-      const text = (lang === 'en' ? issue.en : issue.zh) ?? issue.message ?? e.message;
-      (out[field] ??= []).push(text);
-    }
-  }
-  return out;
-}
-
 const INTENTIONS: Intention[] = ['WILLING', 'UNDECIDED', 'UNWILLING'];
 
 export function RecordVisitForm({
@@ -64,7 +35,7 @@ export function RecordVisitForm({
   onClose: () => void;
   onRecorded: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [visitedOn, setVisitedOn] = useState(todayInShanghai());
   const [visitor, setVisitor] = useState(defaultVisitor);
@@ -74,7 +45,7 @@ export function RecordVisitForm({
   const [helpGiven, setHelp] = useState('');
   const [done, setDone] = useState(false);
   const [recordVisit, { loading, error }] = useMutation(recordVisitMutation);
-  const issues = issuesByField(error, i18n.language);
+  const { issues, described, fieldError } = useFormIssues(error, id);
   const otherError = error && !CombinedGraphQLErrors.is(error) ? error.message : null;
 
   async function submit(e: FormEvent) {
@@ -101,14 +72,6 @@ export function RecordVisitForm({
       // shown from `error`
     }
   }
-
-  const fieldError = (field: string) =>
-    issues[field] ? (
-      <span id={`${id}-${field}-error`} className="field-error" role="alert">
-        {issues[field].join('; ')}
-      </span>
-    ) : null;
-  const described = (field: string) => (issues[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>

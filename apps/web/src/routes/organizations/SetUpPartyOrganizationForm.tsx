@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { todayInShanghai } from '../../lib/dates';
-import { issuesByField } from '../desk/RecordVisitForm';
+import { useFormIssues } from '../../lib/formIssues';
 
 export const setUpPartyOrganizationMutation = graphql(`
   mutation SetUpPartyOrganization($input: SetUpPartyOrganizationInput!) {
@@ -32,13 +32,13 @@ export function SetUpPartyOrganizationForm({
   fullMembers: { id: string; name: string }[];
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const [name, setName] = useState(`${organization.name}党支部`);
   const [establishedOn, setEstablishedOn] = useState(todayInShanghai());
   const [secretary, setSecretary] = useState('');
   const [setUp, { loading, error }] = useMutation(setUpPartyOrganizationMutation);
-  const issues = issuesByField(error, i18n.language);
+  const { issues, described, fieldError } = useFormIssues(error, id);
   const otherError = error && !CombinedGraphQLErrors.is(error) ? error.message : null;
 
   async function submit(e: FormEvent) {
@@ -55,13 +55,6 @@ export function SetUpPartyOrganizationForm({
     }
   }
 
-  const fieldError = (field: string) =>
-    issues[field] ? (
-      <span id={`${id}-${field}-error`} className="field-error" role="alert">
-        {issues[field].join('; ')}
-      </span>
-    ) : null;
-  const described = (field: string) => (issues[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
   const general = Object.entries(issues)
     .filter(([field]) => !['name', 'establishedOn', 'secretary'].includes(field))
     .flatMap(([, messages]) => messages);

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { todayInShanghai } from '../../lib/dates';
-import { issuesByField } from '../desk/RecordVisitForm';
+import { issuesByField } from '../../lib/formIssues';
 
 export const transferPartyMemberMutation = graphql(`
   mutation TransferPartyMember($id: ID!, $version: Int!, $partyOrganizationId: ID!, $transferredOn: Date!) {
