@@ -422,7 +422,7 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     expect(await page.locator('.who').textContent()).toContain('端到端测试分析员');
   });
 
-  it('lets the city administrator link a new street worker to a work-group entry and change it in the row', async () => {
+  it('lets the city administrator link a new street worker to a work-group entry and change it in the editor under its row', async () => {
     await signIn('admin', 'demo-admin', /\/dashboard$/);
     await page.goto(`${baseUrl}/admin/accounts`);
     const table = page.getByRole('table', { name: '全部账号' });
@@ -448,12 +448,14 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     const nameOf = (o: { text: string }) => o.text.replace(/（.*）$/, '');
     await row.getByText(nameOf(first!)).waitFor();
 
-    await row.getByRole('button', { name: `更改 ${username} 的工作组成员` }).click();
-    const select = row.getByRole('combobox', { name: `${username} 的工作组成员`, exact: true });
+    await row.getByRole('button', { name: `编辑 ${username}` }).click();
+    const editor = page.getByRole('form', { name: `编辑账号 ${username}` });
+    const select = editor.getByLabel('工作组成员（专包）');
     await select.locator(`option[value="${second!.value}"]`).waitFor({ state: 'attached' });
     await select.selectOption(second!.value);
-    await row.getByRole('button', { name: '保存' }).click();
+    await editor.getByRole('button', { name: '保存' }).click();
     await row.getByText(nameOf(second!)).waitFor();
+    await editor.waitFor({ state: 'detached' });
     // Kept by the server, not only by the page's cache.
     await page.reload();
     await table.getByRole('row').filter({ has: page.getByText(username, { exact: true }) }).getByText(nameOf(second!)).waitFor();

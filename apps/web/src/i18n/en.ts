@@ -46,11 +46,10 @@ export const en: typeof zhCN = {
     create: 'Create account',
     workGroupMember: 'Work-group entry (专包)',
     noWorkGroupMember: 'None for now',
-    changeWorkGroupMember: 'Change the work-group entry of {{username}}',
-    workGroupMemberOf: 'Work-group entry of {{username}}',
     save: 'Save',
     cancel: 'Cancel',
-    change: 'Change',
+    edit: 'Edit {{username}}',
+    editTitle: 'Edit account {{username}}',
     onlyAdmin: 'Only the city administrator administers accounts.',
   },
   tokens: {

@@ -45,11 +45,10 @@ export const zhCN = {
     create: '创建账号',
     workGroupMember: '工作组成员（专包）',
     noWorkGroupMember: '暂不关联',
-    changeWorkGroupMember: '更改 {{username}} 的工作组成员',
-    workGroupMemberOf: '{{username}} 的工作组成员',
     save: '保存',
     cancel: '取消',
-    change: '更改',
+    edit: '编辑 {{username}}',
+    editTitle: '编辑账号 {{username}}',
     onlyAdmin: '只有市级管理员可以管理账号。',
   },
   tokens: {

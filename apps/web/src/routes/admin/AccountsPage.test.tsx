@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { renderPage, testSession } from '../../test/render';
-import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation, setAccountWorkGroupMemberMutation, streetWorkGroupQuery } from './AccountsPage';
+import { accountsQuery, AccountsPage, createAccountMutation, resetAccountPasswordMutation, setAccountDisabledMutation, streetWorkGroupQuery, updateAccountMutation } from './AccountsPage';
 
 const account = (username: string, role: string, area: { code: string; name: string } | null, disabled = false, workGroupMember: { id: string; name: string } | null = null) => ({
   __typename: 'Account',
@@ -109,31 +109,82 @@ describe('AccountsPage', () => {
     expect(await screen.findByRole('button', { name: '停用 lixia' })).toBeInTheDocument();
   });
 
-  it('links a street worker to another entry of their street’s work group, in the row', async () => {
+  it('moves a street worker to another entry of their street’s work group, in the editor under the row', async () => {
     const ZHOU = { id: 'V29ya0dyb3VwTWVtYmVyOjE=', name: '周某' };
     const WU = { id: 'V29ya0dyb3VwTWVtYmVyOjI=', name: '吴某' };
+    const street = account('street', 'STREET_WORKER', { code: '370102001', name: '解放路街道' }, false, ZHOU);
     const mocks = [
-      list([account('street', 'STREET_WORKER', { code: '370102001', name: '解放路街道' }, false, ZHOU)]),
+      list([street]),
       workGroup('370102001', [
         { ...ZHOU, title: null },
         { ...WU, title: '网格员' },
       ]),
       {
-        request: { query: setAccountWorkGroupMemberMutation, variables: { username: 'street', workGroupMember: WU.id } },
-        result: { data: { updateAccount: { __typename: 'Account', username: 'street', workGroupMember: { __typename: 'WorkGroupMember', ...WU } } } },
+        // Only what changed is sent.
+        request: { query: updateAccountMutation, variables: { username: 'street', input: { workGroupMember: WU.id } } },
+        result: { data: { updateAccount: { ...street, workGroupMember: { __typename: 'WorkGroupMember', ...WU } } } },
       },
     ];
     renderPage(<AccountsPage />, { session: ADMIN, mocks });
-    await userEvent.click(await screen.findByRole('button', { name: '更改 street 的工作组成员' }));
-    const select = screen.getByRole('combobox', { name: 'street 的工作组成员' });
-    await within(select).findByRole('option', { name: '吴某（网格员）' });
-    expect(select).toHaveValue(ZHOU.id);
-    await userEvent.selectOptions(select, '吴某（网格员）');
-    await userEvent.click(screen.getByRole('button', { name: '保存' }));
+    await userEvent.click(await screen.findByRole('button', { name: '编辑 street' }));
+    const editor = screen.getByRole('form', { name: '编辑账号 street' });
+    const entry = within(editor).getByLabelText('工作组成员（专包）');
+    await within(entry).findByRole('option', { name: '吴某（网格员）' });
+    expect(entry).toHaveValue(ZHOU.id);
+    expect(within(editor).getByRole('button', { name: '保存' })).toBeDisabled();
+    await userEvent.selectOptions(entry, '吴某（网格员）');
+    await userEvent.click(within(editor).getByRole('button', { name: '保存' }));
     // The answer updates the cached account: the row shows the new entry, the editor closes.
     const row = (await screen.findByText('吴某')).closest('tr')!;
     expect(within(row).getByText('street')).toBeInTheDocument();
-    expect(screen.queryByRole('combobox', { name: 'street 的工作组成员' })).toBeNull();
+    expect(screen.queryByRole('form', { name: '编辑账号 street' })).toBeNull();
+  });
+
+  it('moves an account to another role and area; the server’s issue goes beside the area, and nothing changes', async () => {
+    const input = { role: 'DISTRICT_OFFICER', area: '370199' };
+    const mocks = [
+      list([account('zhao', 'CITY_ANALYST', null)]),
+      {
+        request: { query: updateAccountMutation, variables: { username: 'zhao', input } },
+        result: {
+          errors: [
+            new GraphQLError('There is no area with the code 370199.', {
+              extensions: { code: 'BAD_USER_INPUT', issues: [{ path: ['input', 'area'], reason: 'UNKNOWN_AREA', zh: '没有代码为 370199 的地区', en: 'There is no area with the code 370199.' }] },
+            }),
+          ],
+        },
+      },
+      {
+        request: { query: updateAccountMutation, variables: { username: 'zhao', input: { displayName: '赵区干部', role: 'DISTRICT_OFFICER', area: '370103' } } },
+        result: { data: { updateAccount: { ...account('zhao', 'DISTRICT_OFFICER', { code: '370103', name: '市中区' }), displayName: '赵区干部' } } },
+      },
+    ];
+    renderPage(<AccountsPage />, { session: ADMIN, mocks });
+    await userEvent.click(await screen.findByRole('button', { name: '编辑 zhao' }));
+    const editor = screen.getByRole('form', { name: '编辑账号 zhao' });
+    await userEvent.selectOptions(within(editor).getByLabelText('角色'), 'DISTRICT_OFFICER');
+    await userEvent.type(within(editor).getByLabelText('区县代码'), '370199');
+    await userEvent.click(within(editor).getByRole('button', { name: '保存' }));
+    const area = within(editor).getByLabelText('区县代码');
+    await within(editor).findByText('没有代码为 370199 的地区');
+    expect(area).toHaveAttribute('aria-invalid', 'true');
+    expect(within(screen.getByRole('table', { name: '全部账号' })).getByText('市级分析员', { selector: 'td' })).toBeInTheDocument();
+
+    await userEvent.clear(area);
+    await userEvent.type(area, '370103');
+    const name = within(editor).getByLabelText('显示名称');
+    await userEvent.clear(name);
+    await userEvent.type(name, '赵区干部');
+    await userEvent.click(within(editor).getByRole('button', { name: '保存' }));
+    const row = (await screen.findByText('市中区（370103）')).closest('tr')!;
+    expect(within(row).getByText('赵区干部')).toBeInTheDocument();
+    expect(within(row).getByText('区级干部')).toBeInTheDocument();
+  });
+
+  it('does not let administrators change their own role', async () => {
+    renderPage(<AccountsPage />, { session: { ...ADMIN, account: { ...ADMIN.account, username: 'admin' } }, mocks: [list()] });
+    await userEvent.click(await screen.findByRole('button', { name: '编辑 admin' }));
+    expect(within(screen.getByRole('form', { name: '编辑账号 admin' })).getByLabelText('角色')).toBeDisabled();
   });
 
   it('tells anyone but the city administrator that accounts are not theirs to administer', () => {

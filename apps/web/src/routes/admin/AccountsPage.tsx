@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/AuthProvider';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { graphql } from '../../gql';
-import type { AccountRole } from '../../gql/graphql';
+import type { AccountRole, AdminAccountsQuery } from '../../gql/graphql';
 import { useFormat } from '../../lib/format';
 import { useFormIssues } from '../../lib/formIssues';
 
@@ -61,10 +61,16 @@ export const setAccountDisabledMutation = graphql(`
   }
 `);
 
-export const setAccountWorkGroupMemberMutation = graphql(`
-  mutation SetAccountWorkGroupMember($username: String!, $workGroupMember: String!) {
-    updateAccount(username: $username, input: { workGroupMember: $workGroupMember }) {
+export const updateAccountMutation = graphql(`
+  mutation UpdateAccount($username: String!, $input: UpdateAccountInput!) {
+    updateAccount(username: $username, input: $input) {
       username
+      displayName
+      role
+      area {
+        code
+        name
+      }
       workGroupMember {
         id
         name
@@ -107,6 +113,8 @@ function Accounts({ me }: { me: string }) {
   const [setDisabled, disabling] = useMutation(setAccountDisabledMutation);
   const [resetPassword, resetting] = useMutation(resetAccountPasswordMutation);
   const [handover, setHandover] = useState<{ username: string; password: string } | null>(null);
+  // The account whose editor is open under its row (one at a time).
+  const [editing, setEditing] = useState<string | null>(null);
 
   async function reset(username: string) {
     setHandover(null);
@@ -144,7 +152,8 @@ function Accounts({ me }: { me: string }) {
           </thead>
           <tbody>
             {data.accounts.map((a) => (
-              <tr key={a.username}>
+              <Fragment key={a.username}>
+              <tr>
                 <td>
                   <code>{a.username}</code>
                   {a.disabled && <span className="badge">{t('admin.disabled')}</span>}
@@ -152,13 +161,7 @@ function Accounts({ me }: { me: string }) {
                 <td>{a.displayName}</td>
                 <td>{t(`roles.${a.role}`)}</td>
                 <td>{a.area ? `${a.area.name}（${a.area.code}）` : '—'}</td>
-                <td>
-                  {a.role === 'STREET_WORKER' && a.area ? (
-                    <WorkGroupEntry username={a.username} street={a.area.code} current={a.workGroupMember ?? null} />
-                  ) : (
-                    (a.workGroupMember?.name ?? '—')
-                  )}
-                </td>
+                <td>{a.workGroupMember?.name ?? '—'}</td>
                 <td>{f.date(a.createdAt.slice(0, 10))}</td>
                 <td>
                   {a.username !== me && (
@@ -173,8 +176,19 @@ function Accounts({ me }: { me: string }) {
                   <button type="button" disabled={resetting.loading} onClick={() => void reset(a.username)}>
                     {t('admin.resetPassword', { username: a.username })}
                   </button>
+                  <button type="button" aria-expanded={editing === a.username} onClick={() => setEditing(editing === a.username ? null : a.username)}>
+                    {t('admin.edit', { username: a.username })}
+                  </button>
                 </td>
               </tr>
+              {editing === a.username && (
+                <tr className="editor-row">
+                  <td colSpan={7}>
+                    <AccountEditor account={a} ownAccount={a.username === me} onDone={() => setEditing(null)} />
+                  </td>
+                </tr>
+              )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -185,63 +199,114 @@ function Accounts({ me }: { me: string }) {
 }
 
 /**
- * A street worker's work-group entry, changeable in the row: the street's serving members are
- * offered (the server checks the entry is of the account's street). Choosing none clears it.
+ * An account's editor, opened under its row: display name, role, area and — for a street worker —
+ * the work-group entry (the street's serving members are offered; the server checks the entry is
+ * of the account's street). Only what changed is sent. A new role or area ends the account's
+ * sessions (the server does that); a new area drops the work-group entry unless one is chosen.
+ * Administrators cannot change their own role (the server refuses it too).
  */
-function WorkGroupEntry({ username, street, current }: { username: string; street: string; current: { id: string; name: string } | null }) {
+function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccountsQuery['accounts'][number]; ownAccount: boolean; onDone: () => void }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [chosen, setChosen] = useState(current?.id ?? '');
-  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street }, skip: !editing });
-  const [save, saving] = useMutation(setAccountWorkGroupMemberMutation);
+  const id = useId();
+  const [displayName, setDisplayName] = useState(account.displayName);
+  const [role, setRole] = useState<AccountRole>(account.role);
+  const [area, setArea] = useState(account.area?.code ?? '');
+  const [workGroupMember, setWorkGroupMember] = useState(account.workGroupMember?.id ?? '');
+  const street = role === 'STREET_WORKER' && /^\d{9}$/.test(area.trim()) ? area.trim() : null;
+  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street: street ?? '' }, skip: !street });
+  const members = street ? (workGroup.data?.workGroupMembers.nodes ?? []) : [];
+  const [save, { loading, error }] = useMutation(updateAccountMutation);
+  const { issues, described, fieldError } = useFormIssues(error, id);
 
-  if (!editing) {
-    return (
-      <>
-        {current?.name ?? '—'}{' '}
-        <button
-          type="button"
-          className="link"
-          aria-label={t('admin.changeWorkGroupMember', { username })}
-          onClick={() => {
-            setChosen(current?.id ?? '');
-            setEditing(true);
-          }}
-        >
-          {t('admin.change')}
-        </button>
-      </>
-    );
+  const areaChanged = scoped(role) && (role !== account.role || area.trim() !== (account.area?.code ?? ''));
+  const input = {
+    ...(displayName.trim() !== account.displayName ? { displayName } : {}),
+    ...(role !== account.role ? { role } : {}),
+    ...(areaChanged ? { area: area.trim() || null } : {}),
+    ...(role === 'STREET_WORKER' && (areaChanged || workGroupMember !== (account.workGroupMember?.id ?? '')) ? { workGroupMember } : {}),
+  };
+  const changed = Object.keys(input).length > 0;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await save({ variables: { username: account.username, input } });
+      onDone();
+    } catch {
+      // shown from `error`
+    }
   }
-  const members = workGroup.data?.workGroupMembers.nodes ?? [];
+
   return (
-    <span role="group" aria-label={t('admin.changeWorkGroupMember', { username })}>
-      <select aria-label={t('admin.workGroupMemberOf', { username })} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-        <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
-        {/* A former member stays selectable while still linked, so saving something else is a choice. */}
-        {current && !members.some((m) => m.id === current.id) && <option value={current.id}>{current.name}</option>}
-        {members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.title ? `${m.name}（${m.title}）` : m.name}
-          </option>
-        ))}
-      </select>{' '}
-      <button
-        type="button"
-        disabled={saving.loading}
-        onClick={() =>
-          void save({ variables: { username, workGroupMember: chosen } })
-            .then(() => setEditing(false))
-            .catch(() => {})
-        }
-      >
-        {t('admin.save')}
-      </button>{' '}
-      <button type="button" onClick={() => setEditing(false)}>
-        {t('admin.cancel')}
-      </button>
-      {saving.error && <ErrorState error={saving.error} />}
-    </span>
+    <form onSubmit={submit} className="form-grid" aria-label={t('admin.editTitle', { username: account.username })} noValidate>
+      <label htmlFor={`${id}-displayName`}>{t('account.displayName')}</label>
+      <div>
+        <input id={`${id}-displayName`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} {...described('displayName')} />
+        {fieldError('displayName')}
+      </div>
+      <label htmlFor={`${id}-role`}>{t('account.role')}</label>
+      <div>
+        <select id={`${id}-role`} value={role} disabled={ownAccount} onChange={(e) => setRole(e.target.value as AccountRole)} {...described('role')}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+        {fieldError('role')}
+      </div>
+      {scoped(role) && (
+        <>
+          <label htmlFor={`${id}-area`}>{role === 'DISTRICT_OFFICER' ? t('admin.districtCode') : t('admin.streetCode')}</label>
+          <div>
+            <input
+              id={`${id}-area`}
+              value={area}
+              inputMode="numeric"
+              onChange={(e) => {
+                setArea(e.target.value);
+                setWorkGroupMember('');
+              }}
+              {...described('area')}
+            />
+            {fieldError('area')}
+          </div>
+        </>
+      )}
+      {street && (
+        <>
+          <label htmlFor={`${id}-workGroupMember`}>{t('admin.workGroupMember')}</label>
+          <div>
+            <select id={`${id}-workGroupMember`} value={workGroupMember} onChange={(e) => setWorkGroupMember(e.target.value)} {...described('workGroupMember')}>
+              <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
+              {/* A former member stays selectable while still linked, so choosing another is deliberate. */}
+              {account.workGroupMember && workGroupMember === account.workGroupMember.id && !members.some((m) => m.id === account.workGroupMember!.id) && (
+                <option value={account.workGroupMember.id}>{account.workGroupMember.name}</option>
+              )}
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title ? `${m.name}（${m.title}）` : m.name}
+                </option>
+              ))}
+            </select>
+            {fieldError('workGroupMember')}
+          </div>
+        </>
+      )}
+      {issues['']?.length ? (
+        <p role="alert" className="error-text">
+          {issues['']!.join('；')}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="primary" disabled={loading || !changed}>
+          {loading ? t('account.saving') : t('admin.save')}
+        </button>{' '}
+        <button type="button" onClick={onDone}>
+          {t('admin.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
