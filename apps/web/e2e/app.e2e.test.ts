@@ -453,6 +453,7 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     const select = editor.getByLabel('工作组成员（专包）');
     await select.locator(`option[value="${second!.value}"]`).waitFor({ state: 'attached' });
     await select.selectOption(second!.value);
+    await screenshot(page, 'account-editor');
     await editor.getByRole('button', { name: '保存' }).click();
     await row.getByText(nameOf(second!)).waitFor();
     await editor.waitFor({ state: 'detached' });
