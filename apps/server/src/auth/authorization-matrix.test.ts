@@ -596,6 +596,26 @@ const ROOT_CASES: Record<string, RootCase> = {
     },
   },
 
+  auditEntries: {
+    document: '{ auditEntries(first: 100) { totalCount nodes { operation nodeType nodeId } } }',
+    async check({ x, role }) {
+      if (role.key !== 'admin') {
+        const response = await ask(x, role, ROOT_CASES.auditEntries!.document);
+        x(response.status).toBe(403);
+        x(response.body.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'NOT_ADMINISTRATOR' }]);
+        return;
+      }
+      // The administrator reads every entry, whichever area its node is in: newest first.
+      const got = await data(x, role, ROOT_CASES.auditEntries!.document);
+      const rows = await q<{ operation: string; type: NodeType; id: number; n: number }>(
+        `SELECT operation, node_type AS type, node_id AS id, count(*) OVER ()::int AS n FROM audit_log ORDER BY audit_log.id DESC LIMIT 100`,
+      );
+      x(rows.length, 'the fixture has audit entries').toBeGreaterThan(0);
+      x(got.auditEntries.totalCount).toBe(rows[0]!.n);
+      x(got.auditEntries.nodes).toEqual(rows.map((r) => ({ operation: r.operation, nodeType: r.type, nodeId: toGlobalId(r.type, Number(r.id)) })));
+    },
+  },
+
   accounts: administratorsOnly('{ accounts { username role area { code } } }', 'accounts', 'SELECT username AS name FROM account ORDER BY username', (a) => a.username),
   integrationTokens: administratorsOnly('{ integrationTokens { name scopes areas revokedAt } }', 'integrationTokens', 'SELECT name FROM integration_token ORDER BY name', (t) => t.name),
 

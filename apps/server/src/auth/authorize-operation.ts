@@ -15,7 +15,7 @@ const ANONYMOUS_FIELDS = new Set(['signIn', '__typename']);
  */
 const SELF_SERVICE_FIELDS = new Set(['changePassword']);
 
-/** Root fields of account and token administration: the city administrator's only (`administer`). */
+/** Root fields of account and token administration, and the city-wide audit log: the city administrator's only (`administer`). */
 const ADMINISTRATION_FIELDS = new Set([
   'accounts',
   'createAccount',
@@ -24,6 +24,7 @@ const ADMINISTRATION_FIELDS = new Set([
   'integrationTokens',
   'createIntegrationToken',
   'revokeIntegrationToken',
+  'auditEntries',
 ]);
 
 /** Anonymous documents are tiny (a sign-in): a longer one is refused before it is parsed further. */

@@ -1,3 +1,5 @@
+import type { Context } from '../context.js';
+import { ForbiddenError } from '../errors/forbidden.error.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -12,7 +14,8 @@ import type { Principal } from './principal.js';
  * | readPersonalData   | no           | yes        | yes (district)   | yes (street)  | no                     |
  * | administer         | no           | yes        | no               | no            | no                     |
  *
- * `administer`: accounts (graph/account/account-admin.resolver.ts; `npm run accounts` on the server).
+ * `administer`: accounts and integration tokens (graph/account/; `npm run accounts` on the server) and
+ * the city-wide audit log (`auditEntries`, graph/audit/audit.resolver.ts).
  * The analyst reads aggregates and organizations city-wide but not members' personal data; the
  * officers and workers who visit members do. A machine never reads personal data.
  */
@@ -36,4 +39,13 @@ export function may(principal: Principal | null | undefined, permission: Permiss
 /** Bound to areas: reads and writes go through row-level security (auth/reach.ts). */
 export function isAreaBound(principal: Principal | null | undefined): boolean {
   return !!principal && principal.areaIds.length > 0;
+}
+
+/** The principal, when it may administer accounts and tokens; FORBIDDEN otherwise (the plugin refused it already). */
+export function requireAdministrator(ctx: Context) {
+  const principal = ctx.principal;
+  if (!principal || principal.kind !== 'account' || !may(principal, 'administer')) {
+    throw new ForbiddenError('Only a city administrator may administer accounts', 'NOT_ADMINISTRATOR');
+  }
+  return principal;
 }

@@ -2,11 +2,10 @@ import { issue, type Issue } from '@liangxin/domain';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { randomPassword, USERNAME } from '../../auth/admin.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/password.js';
-import { may } from '../../auth/permissions.js';
+import { requireAdministrator } from '../../auth/permissions.js';
 import type { AccountRole as Role } from '../../auth/principal.js';
 import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors/conflict.error.js';
-import { ForbiddenError } from '../../errors/forbidden.error.js';
 import { NotFoundError } from '../../errors/not-found.error.js';
 import { audit } from '../../mutation/audit.js';
 import { refuseIfAny } from '../../mutation/issues.js';
@@ -236,15 +235,6 @@ export class AccountAdminResolver {
     ctx.log.info({ event: 'password reset', account: account.username }, 'password reset by an administrator');
     return { account, password };
   }
-}
-
-/** The principal, when it may administer accounts and tokens; FORBIDDEN otherwise (the plugin refused it already). */
-export function requireAdministrator(ctx: Context) {
-  const principal = ctx.principal;
-  if (!principal || principal.kind !== 'account' || !may(principal, 'administer')) {
-    throw new ForbiddenError('Only a city administrator may administer accounts', 'NOT_ADMINISTRATOR');
-  }
-  return principal;
 }
 
 function displayNameIssues(value: string, path: (string | number)[]): Issue[] {

@@ -10,7 +10,7 @@ import { refuseIfAny } from '../../mutation/issues.js';
 import { shorten } from '../../mutation/references.js';
 import { runMutation, type Tx } from '../../mutation/run-mutation.js';
 import { DateTime } from '../scalars.js';
-import { requireAdministrator } from './account-admin.resolver.js';
+import { requireAdministrator } from '../../auth/permissions.js';
 
 /**
  * Integration tokens through the API (接口令牌), the city administrator's as accounts are
