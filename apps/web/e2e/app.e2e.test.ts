@@ -489,5 +489,18 @@ describe.skipIf(!baseUrl)('the web app in Chromium against the real server', () 
     await row.getByRole('button', { name: `确认吊销 ${name}` }).click();
     await row.getByText(/已于 .+ 吊销/).waitFor();
     await expect(api(token, STREETS)).rejects.toThrow(/HTTP 401/);
+
+    // Both changes are in the city-wide audit log, newest first, under the administrator's name.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '操作日志' }).click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await page.getByLabel('对象类型').selectOption('IntegrationToken');
+    const log = page.getByRole('table', { name: '操作日志' });
+    const ofToken = log.getByRole('row').filter({ hasText: name });
+    await ofToken.first().getByText('revokeIntegrationToken').waitFor();
+    expect(await ofToken.evaluateAll((rows) => (rows as HTMLTableRowElement[]).map((r) => [r.cells[1]!.textContent, r.cells[2]!.textContent]))).toEqual([
+      ['account:admin', 'revokeIntegrationToken'],
+      ['account:admin', 'createIntegrationToken'],
+    ]);
+    await screenshot(page, 'audit-log');
   });
 });

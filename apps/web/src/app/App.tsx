@@ -28,6 +28,7 @@ const SearchPage = lazy(() => import('../routes/search/SearchPage').then((m) => 
 const AccountPage = lazy(() => import('../routes/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AccountsPage = lazy(() => import('../routes/admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const TokensPage = lazy(() => import('../routes/admin/TokensPage').then((m) => ({ default: m.TokensPage })));
+const AuditPage = lazy(() => import('../routes/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const DeskPage = lazy(() => import('../routes/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 
 function Home() {
@@ -61,6 +62,7 @@ export function App() {
         <Route path="account" element={<AccountPage />} />
         <Route path="admin/accounts" element={<AccountsPage />} />
         <Route path="admin/tokens" element={<TokensPage />} />
+        <Route path="admin/audit" element={<AuditPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="ledgers" element={<LedgersPage />} />
         <Route path="funds" element={<FundsPage />} />

@@ -10,7 +10,7 @@ import type { Role } from '../lib/session';
 
 interface NavItem {
   to: string;
-  key: 'dashboard' | 'areas' | 'blindSpots' | 'organizations' | 'partyOrganizations' | 'partyMembers' | 'visits' | 'desk' | 'myStreet' | 'reports' | 'ledgers' | 'funds' | 'planner' | 'import' | 'explorer' | 'accounts' | 'tokens';
+  key: 'dashboard' | 'areas' | 'blindSpots' | 'organizations' | 'partyOrganizations' | 'partyMembers' | 'visits' | 'desk' | 'myStreet' | 'reports' | 'ledgers' | 'funds' | 'planner' | 'import' | 'explorer' | 'accounts' | 'tokens' | 'audit';
 }
 
 /** What each role finds in the navigation: street workers start from their desk and street. */
@@ -62,7 +62,7 @@ export function navFor(role: Role, areaCode: string | null | undefined): NavItem
         // Analysts read; administrators also load spreadsheets.
         ...(role === 'CITY_ADMIN' ? [{ to: '/imports', key: 'import' } as NavItem] : []),
         { to: '/explorer', key: 'explorer' },
-        ...(role === 'CITY_ADMIN' ? [{ to: '/admin/accounts', key: 'accounts' } as NavItem, { to: '/admin/tokens', key: 'tokens' } as NavItem] : []),
+        ...(role === 'CITY_ADMIN' ? [{ to: '/admin/accounts', key: 'accounts' } as NavItem, { to: '/admin/tokens', key: 'tokens' } as NavItem, { to: '/admin/audit', key: 'audit' } as NavItem] : []),
       ];
   }
 }
