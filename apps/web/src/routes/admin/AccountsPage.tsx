@@ -212,11 +212,9 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
   const [role, setRole] = useState<AccountRole>(account.role);
   const [area, setArea] = useState(account.area?.code ?? '');
   const [workGroupMember, setWorkGroupMember] = useState(account.workGroupMember?.id ?? '');
-  const street = role === 'STREET_WORKER' && /^\d{9}$/.test(area.trim()) ? area.trim() : null;
-  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street: street ?? '' }, skip: !street });
-  const members = street ? (workGroup.data?.workGroupMembers.nodes ?? []) : [];
   const [save, { loading, error }] = useMutation(updateAccountMutation);
-  const { issues, described, fieldError } = useFormIssues(error, id);
+  const form = useFormIssues(error, id);
+  const { issues, described, fieldError } = form;
 
   const areaChanged = scoped(role) && (role !== account.role || area.trim() !== (account.area?.code ?? ''));
   const input = {
@@ -244,9 +242,77 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
         <input id={`${id}-displayName`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} {...described('displayName')} />
         {fieldError('displayName')}
       </div>
+      <ScopeFields
+        id={id}
+        form={form}
+        role={role}
+        onRole={setRole}
+        roleLocked={ownAccount}
+        area={area}
+        onArea={setArea}
+        workGroupMember={workGroupMember}
+        onWorkGroupMember={setWorkGroupMember}
+        linked={account.workGroupMember ?? null}
+      />
+      {issues['']?.length ? (
+        <p role="alert" className="error-text">
+          {issues['']!.join('；')}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="primary" disabled={loading || !changed}>
+          {loading ? t('account.saving') : t('admin.save')}
+        </button>{' '}
+        <button type="button" onClick={onDone}>
+          {t('admin.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The street a street worker's area input names, when it is a street code (9 digits). */
+const streetOf = (role: AccountRole, area: string) => (role === 'STREET_WORKER' && /^\d{9}$/.test(area.trim()) ? area.trim() : null);
+
+/**
+ * Role, area and work-group entry, as the new-account form and the editor both ask them: the
+ * area's label follows the role (district or street code); a street worker with a street code is
+ * offered the street's serving work-group members. A new area clears the chosen entry. `linked`
+ * is the entry the account has now: it stays selectable even when its member has left the group.
+ */
+function ScopeFields({
+  id,
+  form,
+  role,
+  onRole,
+  roleLocked = false,
+  area,
+  onArea,
+  workGroupMember,
+  onWorkGroupMember,
+  linked = null,
+}: {
+  id: string;
+  form: ReturnType<typeof useFormIssues>;
+  role: AccountRole;
+  onRole: (role: AccountRole) => void;
+  roleLocked?: boolean;
+  area: string;
+  onArea: (area: string) => void;
+  workGroupMember: string;
+  onWorkGroupMember: (id: string) => void;
+  linked?: { id: string; name: string } | null;
+}) {
+  const { t } = useTranslation();
+  const { described, fieldError } = form;
+  const street = streetOf(role, area);
+  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street: street ?? '' }, skip: !street });
+  const members = street ? (workGroup.data?.workGroupMembers.nodes ?? []) : [];
+  return (
+    <>
       <label htmlFor={`${id}-role`}>{t('account.role')}</label>
       <div>
-        <select id={`${id}-role`} value={role} disabled={ownAccount} onChange={(e) => setRole(e.target.value as AccountRole)} {...described('role')}>
+        <select id={`${id}-role`} value={role} disabled={roleLocked} onChange={(e) => onRole(e.target.value as AccountRole)} {...described('role')}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
@@ -264,8 +330,8 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
               value={area}
               inputMode="numeric"
               onChange={(e) => {
-                setArea(e.target.value);
-                setWorkGroupMember('');
+                onArea(e.target.value);
+                onWorkGroupMember('');
               }}
               {...described('area')}
             />
@@ -277,12 +343,9 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
         <>
           <label htmlFor={`${id}-workGroupMember`}>{t('admin.workGroupMember')}</label>
           <div>
-            <select id={`${id}-workGroupMember`} value={workGroupMember} onChange={(e) => setWorkGroupMember(e.target.value)} {...described('workGroupMember')}>
+            <select id={`${id}-workGroupMember`} value={workGroupMember} onChange={(e) => onWorkGroupMember(e.target.value)} {...described('workGroupMember')}>
               <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
-              {/* A former member stays selectable while still linked, so choosing another is deliberate. */}
-              {account.workGroupMember && workGroupMember === account.workGroupMember.id && !members.some((m) => m.id === account.workGroupMember!.id) && (
-                <option value={account.workGroupMember.id}>{account.workGroupMember.name}</option>
-              )}
+              {linked && workGroupMember === linked.id && !members.some((m) => m.id === linked.id) && <option value={linked.id}>{linked.name}</option>}
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.title ? `${m.name}（${m.title}）` : m.name}
@@ -293,20 +356,7 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
           </div>
         </>
       )}
-      {issues['']?.length ? (
-        <p role="alert" className="error-text">
-          {issues['']!.join('；')}
-        </p>
-      ) : null}
-      <div>
-        <button type="submit" className="primary" disabled={loading || !changed}>
-          {loading ? t('account.saving') : t('admin.save')}
-        </button>{' '}
-        <button type="button" onClick={onDone}>
-          {t('admin.cancel')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 
@@ -328,11 +378,9 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
   const [role, setRole] = useState<AccountRole>('STREET_WORKER');
   const [area, setArea] = useState('');
   const [workGroupMember, setWorkGroupMember] = useState('');
-  const street = role === 'STREET_WORKER' && /^\d{9}$/.test(area.trim()) ? area.trim() : null;
-  const workGroup = useQuery(streetWorkGroupQuery, { variables: { street: street ?? '' }, skip: !street });
-  const members = street ? (workGroup.data?.workGroupMembers.nodes ?? []) : [];
   const [create, { loading, error, reset }] = useMutation(createAccountMutation);
-  const { issues, described, fieldError } = useFormIssues(error, id);
+  const form = useFormIssues(error, id);
+  const { issues, described, fieldError } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -345,7 +393,7 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
             displayName,
             role,
             area: scoped(role) ? area.trim() || null : null,
-            ...(street && workGroupMember ? { workGroupMember } : {}),
+            ...(streetOf(role, area) && workGroupMember ? { workGroupMember } : {}),
           },
         },
       });
@@ -376,55 +424,16 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
           <input id={`${id}-displayName`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} {...described('displayName')} />
           {fieldError('displayName')}
         </div>
-        <label htmlFor={`${id}-role`}>{t('account.role')}</label>
-        <div>
-          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as AccountRole)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {scoped(role) && (
-          <>
-            <label htmlFor={`${id}-area`}>{role === 'DISTRICT_OFFICER' ? t('admin.districtCode') : t('admin.streetCode')}</label>
-            <div>
-              <input
-                id={`${id}-area`}
-                value={area}
-                inputMode="numeric"
-                onChange={(e) => {
-                  setArea(e.target.value);
-                  setWorkGroupMember('');
-                }}
-                {...described('area')}
-              />
-              {fieldError('area')}
-            </div>
-          </>
-        )}
-        {street && (
-          <>
-            <label htmlFor={`${id}-workGroupMember`}>{t('admin.workGroupMember')}</label>
-            <div>
-              <select
-                id={`${id}-workGroupMember`}
-                value={workGroupMember}
-                onChange={(e) => setWorkGroupMember(e.target.value)}
-                {...described('workGroupMember')}
-              >
-                <option value="">{workGroup.loading ? t('state.loading') : t('admin.noWorkGroupMember')}</option>
-                {members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title ? `${m.name}（${m.title}）` : m.name}
-                  </option>
-                ))}
-              </select>
-              {fieldError('workGroupMember')}
-            </div>
-          </>
-        )}
+        <ScopeFields
+          id={id}
+          form={form}
+          role={role}
+          onRole={setRole}
+          area={area}
+          onArea={setArea}
+          workGroupMember={workGroupMember}
+          onWorkGroupMember={setWorkGroupMember}
+        />
         {issues['']?.length ? (
           <p role="alert" className="error-text">
             {issues['']!.join('；')}
