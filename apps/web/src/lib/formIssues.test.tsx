@@ -38,9 +38,10 @@ describe('issuesByField', () => {
 });
 
 function Field({ error }: { error: unknown }) {
-  const { described, fieldError } = useFormIssues(error, 'f');
+  const { described, fieldError, formError } = useFormIssues(error, 'f');
   return (
     <div>
+      {formError()}
       <input aria-label="地区代码" {...described('areas')} />
       {fieldError('areas')}
       <input aria-label="令牌名称" {...described('scopes')} />
@@ -57,6 +58,7 @@ describe('useFormIssues', () => {
     expect(areas).toHaveAccessibleDescription('没有代码为 379999 的地区；没有代码为 378888 的地区');
     const other = screen.getByRole('textbox', { name: '令牌名称' });
     expect(other).not.toHaveAttribute('aria-invalid');
-    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    // One message beside the areas, one above the form for the issue of no field.
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['无字段', '没有代码为 379999 的地区；没有代码为 378888 的地区']);
   });
 });

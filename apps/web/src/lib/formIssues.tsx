@@ -33,8 +33,8 @@ export function issuesByField(error: unknown, lang: string): Record<string, stri
 
 /**
  * A form's server issues, wired to its fields: `described(field)` goes on the input (marks it
- * invalid and points at its message), `fieldError(field)` is the message beside it. `id` is the
- * form's useId(), the prefix of its inputs' ids.
+ * invalid and points at its message), `fieldError(field)` is the message beside it, `formError()`
+ * the problems of no field. `id` is the form's useId(), the prefix of its inputs' ids.
  */
 export function useFormIssues(error: unknown, id: string) {
   const { i18n } = useTranslation();
@@ -49,6 +49,13 @@ export function useFormIssues(error: unknown, id: string) {
         <span id={`${id}-${field}-error`} className="field-error" role="alert">
           {issues[field]!.join(separator)}
         </span>
+      ) : null,
+    /** The problems that name no field, above the form's buttons. */
+    formError: () =>
+      has('') ? (
+        <p role="alert" className="error-text">
+          {issues['']!.join(separator)}
+        </p>
       ) : null,
   };
 }

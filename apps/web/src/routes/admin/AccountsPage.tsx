@@ -214,7 +214,7 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
   const [workGroupMember, setWorkGroupMember] = useState(account.workGroupMember?.id ?? '');
   const [save, { loading, error }] = useMutation(updateAccountMutation);
   const form = useFormIssues(error, id);
-  const { issues, described, fieldError } = form;
+  const { described, fieldError, formError } = form;
 
   const areaChanged = scoped(role) && (role !== account.role || area.trim() !== (account.area?.code ?? ''));
   const input = {
@@ -254,11 +254,7 @@ function AccountEditor({ account, ownAccount, onDone }: { account: AdminAccounts
         onWorkGroupMember={setWorkGroupMember}
         linked={account.workGroupMember ?? null}
       />
-      {issues['']?.length ? (
-        <p role="alert" className="error-text">
-          {issues['']!.join('；')}
-        </p>
-      ) : null}
+      {formError()}
       <div>
         <button type="submit" className="primary" disabled={loading || !changed}>
           {loading ? t('account.saving') : t('admin.save')}
@@ -380,7 +376,7 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
   const [workGroupMember, setWorkGroupMember] = useState('');
   const [create, { loading, error, reset }] = useMutation(createAccountMutation);
   const form = useFormIssues(error, id);
-  const { issues, described, fieldError } = form;
+  const { described, fieldError, formError } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -434,11 +430,7 @@ function NewAccountForm({ onCreated }: { onCreated: (username: string, password:
           workGroupMember={workGroupMember}
           onWorkGroupMember={setWorkGroupMember}
         />
-        {issues['']?.length ? (
-          <p role="alert" className="error-text">
-            {issues['']!.join('；')}
-          </p>
-        ) : null}
+        {formError()}
         <div>
           <button type="submit" className="primary" disabled={loading || !username.trim() || !displayName.trim()}>
             {loading ? t('account.saving') : t('admin.create')}

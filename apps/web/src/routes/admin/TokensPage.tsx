@@ -155,7 +155,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
   // Each entry is one exact document: the server stores its SHA-256, so the system must send it byte for byte.
   const [operations, setOperations] = useState<string[]>([]);
   const [create, { loading, error, reset }] = useMutation(createIntegrationTokenMutation);
-  const { issues, described, fieldError } = useFormIssues(error, id);
+  const { described, fieldError, formError } = useFormIssues(error, id);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -223,11 +223,7 @@ function NewTokenForm({ onCreated }: { onCreated: (name: string, token: string) 
           </button>
           {fieldError('operations')}
         </div>
-        {issues['']?.length ? (
-          <p role="alert" className="error-text">
-            {issues['']!.join('；')}
-          </p>
-        ) : null}
+        {formError()}
         <div>
           <button type="submit" className="primary" disabled={loading || !name.trim()}>
             {loading ? t('account.saving') : t('tokens.create')}
