@@ -153,41 +153,41 @@ function Accounts({ me }: { me: string }) {
           <tbody>
             {data.accounts.map((a) => (
               <Fragment key={a.username}>
-              <tr>
-                <td>
-                  <code>{a.username}</code>
-                  {a.disabled && <span className="badge">{t('admin.disabled')}</span>}
-                </td>
-                <td>{a.displayName}</td>
-                <td>{t(`roles.${a.role}`)}</td>
-                <td>{a.area ? `${a.area.name}（${a.area.code}）` : '—'}</td>
-                <td>{a.workGroupMember?.name ?? '—'}</td>
-                <td>{f.date(a.createdAt.slice(0, 10))}</td>
-                <td>
-                  {a.username !== me && (
-                    <button
-                      type="button"
-                      disabled={disabling.loading}
-                      onClick={() => void setDisabled({ variables: { username: a.username, disabled: !a.disabled } }).catch(() => {})}
-                    >
-                      {a.disabled ? t('admin.enable', { username: a.username }) : t('admin.disable', { username: a.username })}
+                <tr>
+                  <td>
+                    <code>{a.username}</code>
+                    {a.disabled && <span className="badge">{t('admin.disabled')}</span>}
+                  </td>
+                  <td>{a.displayName}</td>
+                  <td>{t(`roles.${a.role}`)}</td>
+                  <td>{a.area ? `${a.area.name}（${a.area.code}）` : '—'}</td>
+                  <td>{a.workGroupMember?.name ?? '—'}</td>
+                  <td>{f.date(a.createdAt.slice(0, 10))}</td>
+                  <td>
+                    {a.username !== me && (
+                      <button
+                        type="button"
+                        disabled={disabling.loading}
+                        onClick={() => void setDisabled({ variables: { username: a.username, disabled: !a.disabled } }).catch(() => {})}
+                      >
+                        {a.disabled ? t('admin.enable', { username: a.username }) : t('admin.disable', { username: a.username })}
+                      </button>
+                    )}
+                    <button type="button" disabled={resetting.loading} onClick={() => void reset(a.username)}>
+                      {t('admin.resetPassword', { username: a.username })}
                     </button>
-                  )}
-                  <button type="button" disabled={resetting.loading} onClick={() => void reset(a.username)}>
-                    {t('admin.resetPassword', { username: a.username })}
-                  </button>
-                  <button type="button" aria-expanded={editing === a.username} onClick={() => setEditing(editing === a.username ? null : a.username)}>
-                    {t('admin.edit', { username: a.username })}
-                  </button>
-                </td>
-              </tr>
-              {editing === a.username && (
-                <tr className="editor-row">
-                  <td colSpan={7}>
-                    <AccountEditor account={a} ownAccount={a.username === me} onDone={() => setEditing(null)} />
+                    <button type="button" aria-expanded={editing === a.username} onClick={() => setEditing(editing === a.username ? null : a.username)}>
+                      {t('admin.edit', { username: a.username })}
+                    </button>
                   </td>
                 </tr>
-              )}
+                {editing === a.username && (
+                  <tr className="editor-row">
+                    <td colSpan={7}>
+                      <AccountEditor account={a} ownAccount={a.username === me} onDone={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                )}
               </Fragment>
             ))}
           </tbody>
