@@ -32,7 +32,16 @@ export type FieldPath = (string | number)[];
 
 export function dateRange(column: Sql, range: DateRange | null | undefined, path: FieldPath): Sql[] {
   if (!range) return [];
-  const { from, to } = range;
+  const { from, to } = checkDateRange(range, path);
+  const conditions: Sql[] = [];
+  if (from) conditions.push(sql`${column} >= ${from}::date`);
+  if (to) conditions.push(sql`${column} <= ${to}::date`);
+  return conditions;
+}
+
+/** A DateRange's ends, refused (BAD_USER_INPUT at `path`) when one is not a date or the range ends before it starts. */
+export function checkDateRange(range: DateRange, path: FieldPath): { from: string | null; to: string | null } {
+  const { from = null, to = null } = range;
   if (from && to && from > to) {
     throw new BadUserInputError('The range ends before it starts.', {
       field: [...path, 'to'],
@@ -45,10 +54,7 @@ export function dateRange(column: Sql, range: DateRange | null | undefined, path
       throw new BadUserInputError(`${name} is not a calendar date.`, { field: [...path, name], reason: 'DATE' });
     }
   }
-  const conditions: Sql[] = [];
-  if (from) conditions.push(sql`${column} >= ${from}::date`);
-  if (to) conditions.push(sql`${column} <= ${to}::date`);
-  return conditions;
+  return { from, to };
 }
 
 export function intRange(column: Sql, range: IntRange | null | undefined, path: FieldPath): Sql[] {
