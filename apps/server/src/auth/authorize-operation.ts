@@ -87,7 +87,7 @@ export function authorizeOperationPlugin(): ApolloServerPlugin<Context> {
           } else if (!may(principal, 'read')) {
             throw refusal('This token may not read the graph', 'NO_READ_SCOPE');
           }
-          if (!may(principal, 'administer') && administers()) throw refusal('Only a city administrator may administer accounts', 'NOT_ADMINISTRATOR');
+          if (!may(principal, 'administer') && administers()) throw refusal('Only the city administrator may administer accounts and tokens or read the city-wide audit log', 'NOT_ADMINISTRATOR');
         },
         async willSendResponse({ contextValue }) {
           await contextValue.release?.();

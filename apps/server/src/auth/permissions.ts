@@ -41,11 +41,11 @@ export function isAreaBound(principal: Principal | null | undefined): boolean {
   return !!principal && principal.areaIds.length > 0;
 }
 
-/** The principal, when it may administer accounts and tokens; FORBIDDEN otherwise (the plugin refused it already). */
+/** The principal, when it may administer (accounts, tokens, the city-wide audit log); FORBIDDEN otherwise (the plugin refused it already). */
 export function requireAdministrator(ctx: Context) {
   const principal = ctx.principal;
   if (!principal || principal.kind !== 'account' || !may(principal, 'administer')) {
-    throw new ForbiddenError('Only a city administrator may administer accounts', 'NOT_ADMINISTRATOR');
+    throw new ForbiddenError('Only the city administrator may administer accounts and tokens or read the city-wide audit log', 'NOT_ADMINISTRATOR');
   }
   return principal;
 }
