@@ -1,4 +1,5 @@
 import { createEmptyDatabase, migrations, type TestDatabase } from '@liangxin/db';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { capturingLogger, CODES, insertJinanFixture, startTestApp, testDatabase, type TestApp } from '../test/helpers.js';
 
@@ -201,6 +202,86 @@ describe('HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { area: { name: '济南市' } } });
+  });
+});
+
+describe('POST /graphql without Express', () => {
+  /** Each request sent to the default server (the direct path) and to one serving every request through Express. */
+  const requests: { name: string; headers?: Record<string, string>; body: string; admin?: boolean }[] = [
+    { name: 'a query', body: JSON.stringify({ query: '{ area(code: "370102") { name children { totalCount } } }' }), admin: true },
+    { name: 'an operation with variables', body: JSON.stringify({ query: 'query A($c: String!) { area(code: $c) { code } } query B { __typename }', operationName: 'A', variables: { c: '370100' } }), admin: true },
+    { name: 'a variable of the wrong type', body: JSON.stringify({ query: 'query A($c: String!) { area(code: $c) { code } }', variables: { c: 5 } }), admin: true },
+    { name: 'a validation error', body: JSON.stringify({ query: '{ nowhere }' }), admin: true },
+    { name: 'a validation error, GraphQL media type accepted', headers: { accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: '{ nowhere }' }), admin: true },
+    { name: 'a charset in the content type', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ query: '{ __typename }' }), admin: true },
+    { name: 'a byte-order mark and white space', body: `\ufeff \n${JSON.stringify({ query: '{ __typename }' })}`, admin: true },
+    { name: 'a batch (refused)', body: JSON.stringify([{ query: '{ __typename }' }]), admin: true },
+    { name: 'an empty object', body: '{}', admin: true },
+    { name: 'malformed JSON', body: '{"query": ', admin: true },
+    { name: 'a JSON string', body: '"{ __typename }"', admin: true },
+    { name: 'no token', body: JSON.stringify({ query: '{ area(code: "370102") { name } }' }) },
+    { name: 'no token, signing in', body: JSON.stringify({ query: 'mutation { signIn(username: "nobody", password: "wrong-password") { token } }' }) },
+    { name: 'a forged token', headers: { authorization: 'Bearer not.a.token' }, body: JSON.stringify({ query: '{ __typename }' }) },
+  ];
+  let viaExpress: TestApp;
+  beforeAll(async () => {
+    viaExpress = await startTestApp(db.url, { graphqlPost: 'express' });
+  });
+  afterAll(async () => {
+    await viaExpress?.close();
+  });
+
+  const send = async (target: TestApp, request: (typeof requests)[number]) => {
+    const response = await fetch(`${target.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'parity-1', ...(request.admin ? { authorization: target.adminAuthorization } : {}), ...request.headers },
+      body: request.body,
+    });
+    const headers = Object.fromEntries(['content-type', 'content-length', 'www-authenticate', 'retry-after', 'x-request-id'].map((h) => [h, response.headers.get(h)]));
+    return { status: response.status, headers, body: await response.text() };
+  };
+
+  it.each(requests)('answers $name as the Express route does', async (request) => {
+    const direct = await send(app, request);
+    const express = await send(viaExpress, request);
+    expect(direct).toEqual(express);
+    expect(direct.headers['x-request-id']).toBe('parity-1');
+  });
+
+  it('answers 429 as the Express route does, once a principal is over its limit', async () => {
+    const limited = [await startTestApp(db.url, { rateLimits: { perPrincipalPerMinute: 1 } }), await startTestApp(db.url, { rateLimits: { perPrincipalPerMinute: 1 }, graphqlPost: 'express' })];
+    try {
+      const answers = [];
+      for (const target of limited) {
+        const request = { name: 'typename', body: JSON.stringify({ query: '{ __typename }' }), admin: true };
+        answers.push([await send(target, request), await send(target, request)]);
+      }
+      expect(answers[0]![0]!.status).toBe(200);
+      expect(answers[0]![1]).toMatchObject({ status: 429, headers: { 'retry-after': expect.stringMatching(/^\d+$/) } });
+      expect(answers[0]).toEqual(answers[1]);
+    } finally {
+      await Promise.all(limited.map((l) => l.close()));
+    }
+  });
+
+  it('leaves to Express what it does not take: another media type, a compressed or chunked body', async () => {
+    const form = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: app.adminAuthorization }, body: '{ __typename }' });
+    const formViaExpress = await fetch(`${viaExpress.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: viaExpress.adminAuthorization }, body: '{ __typename }' });
+    expect(form.status).toBe(400);
+    expect(await form.text()).toBe(await formViaExpress.text());
+    const gzipped = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: app.adminAuthorization },
+      body: gzipSync(JSON.stringify({ query: '{ __typename }' })),
+    });
+    expect(await gzipped.json()).toEqual({ data: { __typename: 'Query' } });
+    const chunked = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: app.adminAuthorization },
+      body: new Blob([JSON.stringify({ query: '{ __typename }' })]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(await chunked.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
 

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -19,9 +19,11 @@ import { createDataSource } from './db/data-source.js';
 import { StatementCounter } from './db/statement-counter.js';
 import { describeError } from './errors/describe-error.js';
 import { createFormatError, unexpectedErrorPlugin } from './errors/format-error.js';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, ServiceUnavailableError } from './errors/service-unavailable.error.js';
 import { createReadinessCheck, healthRouter, type Readiness } from './http/health.js';
+import { createGraphqlPost } from './http/graphql-post.js';
+import { httpErrorHandler } from './http/http-errors.js';
 import { countRequestStatements, requestLog, scopeOf } from './http/request-log.js';
+import type { RequestScope } from './http/request-scope.js';
 import { spreadsheetRouter } from './http/spreadsheets.js';
 import { webAppRouter } from './http/web-app.js';
 import { queryProtection, type QueryLimits } from './limits/query-limits.js';
@@ -35,8 +37,8 @@ export interface ServerConfig {
   databaseUrl: string;
   /** pino logger; tests pass a silent one. Default: JSON on stdout at `info`. */
   logger?: Logger;
-  /** Largest accepted request body (default '1mb'). */
-  bodyLimit?: string | number;
+  /** Largest accepted GraphQL request body in bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
   /**
    * Apollo's landing page at GET /graphql (default on). It links to Apollo Sandbox, which is
    * served from Apollo's CDN: it needs the internet in the browser, not on the server.
@@ -69,6 +71,12 @@ export interface ServerConfig {
    * request. On to find an N+1 in production; tests count statements without it.
    */
   logStatements?: boolean;
+  /**
+   * How POST /graphql with a JSON body is served (default 'direct': on node:http without Express,
+   * http/graphql-post.ts; 'express': through the Express route like every other request). Both
+   * answer alike; tests compare them.
+   */
+  graphqlPost?: 'direct' | 'express';
 }
 
 export interface Listener {
@@ -81,8 +89,10 @@ export interface Listener {
 }
 
 export interface LiangxinServer {
-  /** The express app: mount it elsewhere or call `listen`. */
+  /** The Express app: every route. Mounted elsewhere, it serves POST /graphql too, through Express. */
   readonly app: Express;
+  /** What `listen` serves: POST /graphql on its direct path (http/graphql-post.ts), the rest by `app`. */
+  readonly handle: RequestListener;
   readonly dataSource: DataSource;
   readonly schema: GraphQLSchema;
   /** Every SQL statement the server sends passes here (tests count them). */
@@ -164,6 +174,22 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
   const authenticate = createAuthenticate({ dataSource, sessions });
   const rateLimit = createRateLimit(config.rateLimits);
   const ready = createReadinessCheck({ dataSource, databaseUrl: config.databaseUrl, log: logger });
+  const bodyLimitBytes = config.bodyLimitBytes ?? 1024 * 1024;
+  const trackStatements = <T>(scope: RequestScope, fn: () => T): T => statements.track(scope.statements, fn);
+  const makeContext = (scope: RequestScope, res: ServerResponse): Context => {
+    let context: Context;
+    try {
+      context = createContext(dataSource, scope, { sessions });
+    } catch (error) {
+      // Apollo answers this before any plugin runs: unexpectedErrorPlugin would not see it.
+      scope.log.error({ error: describeError(error) }, 'unexpected error, masked for the client');
+      throw error;
+    }
+    // The plugin releases it when the response is ready; this catches a request Apollo
+    // gave up on before that (the release is idempotent).
+    res.once('close', () => void context.release());
+    return context;
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -173,36 +199,20 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
   app.use('/health', healthRouter(ready));
   app.use(
     '/graphql',
-    express.json({ limit: config.bodyLimit ?? '1mb' }),
+    express.json({ limit: bodyLimitBytes }),
     // GET (landing page, GET queries) has no body; Apollo insists the field exists.
     (req: Request, _res: Response, next: NextFunction) => {
       req.body ??= {};
       next();
     },
-    ...(config.logStatements ? [countRequestStatements((scope, fn) => statements.track(scope.statements, fn))] : []),
+    ...(config.logStatements ? [countRequestStatements(trackStatements)] : []),
     // Who is asking: a bad token gets 401; no token gets 401 too, unless the request only signs in.
     authentication(authenticate),
     (req: Request, res: Response, next: NextFunction) => {
-      rateLimit.admit(req, res, scopeOf(res).principal).then((admitted) => admitted && next(), next);
+      rateLimit.admit(res, scopeOf(res).principal, req.socket.remoteAddress).then((admitted) => admitted && next(), next);
     },
     requireSignIn(),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const scope = scopeOf(res);
-        let context: Context;
-        try {
-          context = createContext(dataSource, scope, { sessions });
-        } catch (error) {
-          // Apollo answers this before any plugin runs: unexpectedErrorPlugin would not see it.
-          scope.log.error({ error: describeError(error) }, 'unexpected error, masked for the client');
-          throw error;
-        }
-        // The plugin releases it when the response is ready; this catches a request Apollo
-        // gave up on before that (the release is idempotent).
-        res.once('close', () => void context.release());
-        return context;
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ res }) => makeContext(scopeOf(res), res) }),
   );
   // Spreadsheet import, templates and exports (docs/import-guide.md): one router, so the
   // authentication GraphQL gets later goes in front of both alike.
@@ -214,11 +224,26 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
   });
   app.use(httpErrorHandler(logger));
 
+  // The request every GraphQL client sends skips Express; everything else is the app's.
+  const graphqlPost = createGraphqlPost({
+    apollo,
+    logger,
+    bodyLimitBytes,
+    logStatements: config.logStatements ?? false,
+    trackStatements,
+    authenticate,
+    rateLimit,
+    context: makeContext,
+  });
+  const handle: RequestListener =
+    config.graphqlPost === 'express' ? app : (req, res) => (graphqlPost.takes(req) ? graphqlPost.handle(req, res) : app(req, res));
+
   const listeners = new Set<Listener>();
   let closing: Promise<void> | undefined;
 
   return {
     app,
+    handle,
     dataSource,
     schema,
     statements,
@@ -226,7 +251,7 @@ export async function createServer(config: ServerConfig): Promise<LiangxinServer
     logger,
     ready,
     listen: async (port = 0, host?: string) => {
-      const listener = await listen(app, port, host, drainTimeoutMs);
+      const listener = await listen(handle, port, host, drainTimeoutMs);
       listeners.add(listener);
       return listener;
     },
@@ -278,36 +303,8 @@ function operationNamePlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/**
- * Errors before Apollo (body too large, malformed JSON) answered in GraphQL's error shape;
- * anything else masked like a resolver error.
- */
-function httpErrorHandler(logger: Logger) {
-  return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    const e = error as { status?: number; type?: string };
-    const requestId = res.locals.scope?.requestId as string | undefined;
-    if (e.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (e.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
-    } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      res.status(e.status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
-    } else if (isDatabaseUnavailable(error)) {
-      // An integration token is checked against the database before Apollo runs.
-      logger.warn({ reqId: requestId, error: describeError(error) }, 'database unavailable');
-      const unavailable = new ServiceUnavailableError();
-      res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-      res.status(503).json({ errors: [{ message: unavailable.message, extensions: unavailable.extensions }] });
-    } else {
-      logger.error({ reqId: requestId, error: describeError(error) }, 'unexpected HTTP error, masked for the client');
-      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
-    }
-  };
-}
-
-function listen(app: Express, port: number, host: string | undefined, drainTimeoutMs: number): Promise<Listener> {
-  const httpServer = createHttpServer(app);
+function listen(handle: RequestListener, port: number, host: string | undefined, drainTimeoutMs: number): Promise<Listener> {
+  const httpServer = createHttpServer(handle);
   return new Promise((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => {

@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Context } from '../context.js';
 import { ForbiddenError } from '../errors/forbidden.error.js';
 import { scopeOf } from '../http/request-log.js';
+import { sendJson } from '../http/send-json.js';
 import { may } from './permissions.js';
 
 /** Root fields an anonymous request may ask for: signing in, nothing else. */
@@ -41,12 +43,17 @@ export function requireSignIn(): RequestHandler {
     if (req.method === 'POST' && isSignInOnly(req.body as { query?: unknown; operationName?: unknown })) return next();
     // A browser opening /graphql gets the landing page (static HTML, nothing of the schema).
     if (req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') return next();
-    res.setHeader('www-authenticate', 'Bearer');
-    res.status(401).json({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] });
+    refuseAnonymous(res);
   };
 }
 
-function isSignInOnly(body: { query?: unknown; operationName?: unknown } | undefined): boolean {
+/** 401 for a request without a principal that may not be anonymous: no detail. */
+export function refuseAnonymous(res: ServerResponse): void {
+  sendJson(res, 401, { errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }, { 'www-authenticate': 'Bearer' });
+}
+
+/** Whether a POST body's operation is only `signIn` (what an anonymous request may run). */
+export function isSignInOnly(body: { query?: unknown; operationName?: unknown } | undefined): boolean {
   if (!body || typeof body.query !== 'string') return false;
   let document: DocumentNode;
   try {

@@ -72,7 +72,7 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
   const signedIn = async (req: Request, res: Response, permission: Permission | null): Promise<Principal | null> => {
     let principal: Principal | null;
     try {
-      principal = await options.authenticate(req);
+      principal = await options.authenticate(req.get('authorization'));
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) throw error;
       principal = null;
@@ -83,7 +83,7 @@ export function spreadsheetRouter(options: SpreadsheetRouterOptions): Router {
       return null;
     }
     scopeOf(res).principal = principal;
-    if (options.rateLimit && !(await options.rateLimit.admit(req, res, principal))) return null;
+    if (options.rateLimit && !(await options.rateLimit.admit(res, principal, req.socket.remoteAddress))) return null;
     if (permission !== null && !may(principal, permission)) {
       sendError(res, 403, { code: 'FORBIDDEN', reason: permission === 'import' ? 'NO_IMPORT' : 'NO_READ', message: `Not allowed: ${permission}`, messageZh: '无此权限' });
       return null;

@@ -1,7 +1,8 @@
 import cluster from 'node:cluster';
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal.js';
+import { sendJson } from '../http/send-json.js';
 
 /** Requests per minute (LIANGXIN_RATE_LIMIT_PER_MINUTE, LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE); 0 turns a limit off. */
 export interface RateLimits {
@@ -15,10 +16,11 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { perPrincipalPerMinute: 1200, si
 
 export interface RateLimit {
   /**
-   * Counts the request against its principal (or, anonymous, its address). Over the limit: answers
-   * 429 with Retry-After and returns false; the caller stops there.
+   * Counts the request against its principal (or, anonymous, its client `address`: the socket's
+   * peer, as no proxy is trusted). Over the limit: answers 429 with Retry-After and returns
+   * false; the caller stops there.
    */
-  admit(req: Request, res: Response, principal: Principal | null): Promise<boolean>;
+  admit(res: ServerResponse, principal: Principal | null, address: string | undefined): Promise<boolean>;
 }
 
 /**
@@ -37,10 +39,10 @@ export function createRateLimit(limits: Partial<RateLimits> = {}): RateLimit {
   const principals = make('liangxin-principal', perPrincipalPerMinute);
   const anonymous = make('liangxin-sign-in', signInPerMinute);
   return {
-    async admit(req, res, principal) {
+    async admit(res, principal, address) {
       const limiter = principal ? principals : anonymous;
       if (!limiter) return true;
-      const key = principal ? principal.actor : (req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      const key = principal ? principal.actor : (address ?? 'unknown');
       try {
         await limiter.consume(key);
         return true;
@@ -48,8 +50,8 @@ export function createRateLimit(limits: Partial<RateLimits> = {}): RateLimit {
         // A rejection that is not a RateLimiterRes is the limiter failing (IPC timeout): let the
         // request through rather than lock everyone out.
         if (!(rejection instanceof RateLimiterRes)) return true;
-        res.setHeader('retry-after', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
-        res.status(429).json({ errors: [{ message: 'Too many requests; slow down', extensions: { code: 'RATE_LIMITED' } }] });
+        const retryAfter = String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+        sendJson(res, 429, { errors: [{ message: 'Too many requests; slow down', extensions: { code: 'RATE_LIMITED' } }] }, { 'retry-after': retryAfter });
         return false;
       }
     },
