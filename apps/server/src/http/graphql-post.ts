@@ -44,10 +44,10 @@ const OBJECT_OR_ARRAY = /^[\x20\x09\x0a\x0d]*[{[]/;
  * sign-in check, Apollo), on the plain node:http request and response.
  *
  * Why: Express's router, its request and response objects and body-parser were about 40% of the
- * server's CPU for a trivial query (`{ __typename }`: 0.35 → 0.21 ms of CPU per request,
- * measured alternating one process each; docs/benchmarks.md, issue 8). Every GraphQL request
- * paid it, and it was the larger part of what separated ours from PostGraphile on the light
- * scenarios.
+ * server's CPU for a trivial query (`{ __typename }`: 0.32 → 0.20 ms of CPU per request; the
+ * 112-street coverage 2.03 → 1.76 ms; measured alternating, one process each: docs/benchmarks.md,
+ * issue 8). Every GraphQL request paid it: nearly half of what our fixed cost per request was
+ * above PostGraphile's (0.05 ms).
  *
  * It takes only the request every client sends — `POST /graphql` with a plain JSON content type
  * and a Content-Length within the limit, not compressed. Anything else (GET and the landing page,
