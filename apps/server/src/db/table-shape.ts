@@ -83,6 +83,11 @@ export function tableShape<E extends object>(db: EntityManager, entity: ClassTyp
   return shape;
 }
 
+/** Whether `row` holds every column of `entity` (not a row a list fetched with only some: see partialColumns). */
+export function isWholeRow(row: object, entity: ClassType<object>): boolean {
+  return Object.getPrototypeOf(row) === entity.prototype;
+}
+
 /**
  * Rows with only some columns. Their prototype is made from the entity's, so they are still
  * instances of it (the Node interface, `instanceof`), with an accessor per missing column that

@@ -4,7 +4,9 @@ import type { Context } from '../../context.js';
 import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { PageArgs, type ConnectionValue } from '../connection.js';
 import { AreaLevel } from '../enums.js';
-import { findPage, wantsTotalCount } from '../list.js';
+import { isWholeRow } from '../../db/table-shape.js';
+import { findPage } from '../list.js';
+import { listSelection, readsFromParent } from '../selected-columns.js';
 import { checkAreaCode } from './area-code.js';
 import { Area } from './area.entity.js';
 import { optionalRow } from '../required.js';
@@ -27,13 +29,16 @@ async function areaRelation(
   page: PageArgs,
   info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Area>> {
+  const selection = listSelection(info, Area);
   const connection = await ctx.loaders.pages.load(
     { key: `${name}|${JSON.stringify(filter ?? null)}`, entity: Area, alias: 'a', parent, where: () => areaConditions(filter, ['filter']), order: areaOrder(orderBy) },
     page,
     parentId,
-    wantsTotalCount(info),
+    selection.withCount,
+    selection.needs,
   );
-  for (const area of connection.nodes) ctx.loaders.area.prime(area);
+  // By code too; only whole rows (a list that fetched some columns holds partial ones).
+  for (const area of connection.nodes) if (isWholeRow(area, Area)) ctx.loaders.area.prime(area);
   return connection;
 }
 
@@ -61,9 +66,10 @@ export class AreaResolver {
     }
     // Without a filter the statement is one of a few texts (level, parent code): prepared.
     const prepared = filter == null;
-    const connection = await findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy), prepared }, page, undefined, wantsTotalCount(info));
-    for (const area of connection.nodes) loaders.area.prime(area);
-    return connection;
+    const selection = listSelection(info, Area);
+    // findPage hands over the rows only when they are whole.
+    const primeByIdAndCode = (areas: readonly object[]) => areas.forEach((area) => loaders.area.prime(area as Area));
+    return findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy), prepared }, page, primeByIdAndCode, selection.withCount, selection.needs);
   }
 
   @Query(() => Area, { nullable: true, description: 'The area (行政区划) with this division code, e.g. "370102" (历下区); null if none.' })
@@ -117,3 +123,6 @@ export class AreaResolver {
     );
   }
 }
+
+// Only the columns a query's area fields read are fetched by the area lists (selected-columns.ts).
+readsFromParent(Area, { parent: ['parentId'], children: [], streets: [] });

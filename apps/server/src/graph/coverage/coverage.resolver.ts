@@ -15,6 +15,7 @@ import { Park } from '../park/park.entity.js';
 import { partyOrganizationScopeRelations } from '../party-organization/party-organization.input.js';
 import { LocalDate } from '../scalars.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
+import { readsFromParent } from '../selected-columns.js';
 import { coverageAt } from './coverage.args.js';
 import {
   blindSpotAt,
@@ -281,3 +282,9 @@ async function blindSpotsOf(organizations: Organization[], at: CoverageAt, cover
     return spot;
   });
 }
+
+// Coverage reads only the place's id.
+readsFromParent(Area, { coverage: [] });
+readsFromParent(Park, { coverage: [] });
+readsFromParent(Building, { coverage: [] });
+readsFromParent(BusinessDistrict, { coverage: [] });
