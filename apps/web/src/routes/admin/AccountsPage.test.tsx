@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -134,10 +134,12 @@ describe('AccountsPage', () => {
     expect(within(editor).getByRole('button', { name: '保存' })).toBeDisabled();
     await userEvent.selectOptions(entry, '吴某（网格员）');
     await userEvent.click(within(editor).getByRole('button', { name: '保存' }));
-    // The answer updates the cached account: the row shows the new entry, the editor closes.
+    // The answer updates the cached account: the row shows the new entry, the editor closes. The
+    // cache update renders the row before the mutation's promise resolves and closes the editor,
+    // so the closing is waited for.
     const row = (await screen.findByText('吴某')).closest('tr')!;
     expect(within(row).getByText('street')).toBeInTheDocument();
-    expect(screen.queryByRole('form', { name: '编辑账号 street' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('form', { name: '编辑账号 street' })).toBeNull());
   });
 
   it('moves an account to another role and area; the server’s issue goes beside the area, and nothing changes', async () => {
