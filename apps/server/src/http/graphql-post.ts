@@ -6,10 +6,9 @@ import { isSignInOnly, refuseAnonymous } from '../auth/authorize-operation.js';
 import type { Context } from '../context.js';
 import { UnauthenticatedError } from '../errors/unauthenticated.error.js';
 import type { RateLimit } from '../limits/rate-limit.js';
-import { answerHttpError } from './http-errors.js';
+import { answerHttpError, refuseMalformedJson } from './http-errors.js';
 import { startRequestLog } from './request-log.js';
 import type { RequestScope } from './request-scope.js';
-import { sendJson } from './send-json.js';
 
 export interface GraphqlPostOptions {
   apollo: ApolloServer<Context>;
@@ -121,7 +120,7 @@ export function createGraphqlPost(options: GraphqlPostOptions): GraphqlPost {
           if (!OBJECT_OR_ARRAY.test(text)) throw new SyntaxError('not an object or an array');
           body = JSON.parse(text);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+          return refuseMalformedJson(res);
         }
         const run = () => serve(req, res, scope, body as Record<string, unknown>);
         // Counting starts after the body is read, as in the Express route (body parsing resumes on

@@ -23,7 +23,7 @@ export function answerHttpError(res: ServerResponse, error: unknown, requestId: 
   if (e.type === 'entity.too.large') {
     sendError(res, 413, 'Request body too large', { code: 'PAYLOAD_TOO_LARGE' });
   } else if (e.type === 'entity.parse.failed') {
-    sendError(res, 400, 'Malformed JSON body', { code: 'BAD_REQUEST' });
+    refuseMalformedJson(res);
   } else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     sendError(res, e.status, 'Bad request', { code: 'BAD_REQUEST' });
   } else if (isDatabaseUnavailable(error)) {
@@ -34,6 +34,11 @@ export function answerHttpError(res: ServerResponse, error: unknown, requestId: 
     logger.error({ reqId: requestId, error: describeError(error) }, 'unexpected HTTP error, masked for the client');
     sendError(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR', requestId });
   }
+}
+
+/** 400 for a body that is not a JSON object or array (body-parser's `entity.parse.failed`). */
+export function refuseMalformedJson(res: ServerResponse): void {
+  sendError(res, 400, 'Malformed JSON body', { code: 'BAD_REQUEST' });
 }
 
 function sendError(res: ServerResponse, status: number, message: string, extensions: Record<string, unknown>, headers?: Record<string, string>): void {
