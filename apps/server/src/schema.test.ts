@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { GraphQLError, isEnumType, isObjectType } from 'graphql';
+import { getNamedType, GraphQLError, isEnumType, isInputObjectType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildLiangxinSchema, printLiangxinSchema } from './schema.js';
+import { enumLiteral } from './sql/fragment.js';
 
 /** The committed SDL: the contract clients build on, in @liangxin/schema (packages/schema). */
 const SCHEMA_FILE = fileURLToPath(new URL('../../../packages/schema/schema.graphql', import.meta.url));
@@ -33,6 +34,29 @@ describe('schema', () => {
       if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has filter enums whose values can be written into SQL as literals (graph/filters.ts oneOfEnum)', async () => {
+    const schema = await buildLiangxinSchema();
+    const refused: string[] = [];
+    let checked = 0;
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isInputObjectType(type) || !type.name.endsWith('Filter')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (!isEnumType(named)) continue;
+        for (const value of named.getValues()) {
+          checked++;
+          try {
+            enumLiteral(value.value);
+          } catch {
+            refused.push(`${type.name}.${field.name}: ${named.name}.${value.name} = ${JSON.stringify(value.value)}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(refused).toEqual([]);
   });
 
   it('is built on the one copy of graphql that Apollo and type-graphql use', () => {

@@ -9,8 +9,10 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
  * Only where a generic plan is as good as a custom one: after five executions PostgreSQL may keep
  * a plan made without the parameters' values, which for a count under a skewed filter
  * (`category = $1 AND status = $2`) was slower, 11.8 ms against 9.2 ms. So: the by-id loaders
- * (`= ANY($1)` on a key), relation pages without a filter (`unnest($1)` of parent ids), the
- * coverage tally's probes — never a statement built from a client's filter. Every distinct text
+ * (`= ANY($1)` on a key), relation pages (`unnest($1)` of parent ids), the coverage tally's
+ * probes, and lists whose filters send no parameters — no filter, or enum values written as
+ * literals (graph/filters.ts `oneOfEnum`), so that each set of values has its own text and plan
+ * (graph/list.ts) — never a statement with a client's values as parameters. Every distinct text
  * stays prepared on each pooled connection for the connection's life, so the number of names is
  * capped (MAX_PREPARED); texts beyond it run unprepared.
  *

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { isIsoDate } from '@liangxin/domain';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
-import { and, or, raw, sql, type Sql } from '../sql/fragment.js';
+import { and, enumLiteral, join, or, raw, sql, type Sql } from '../sql/fragment.js';
 import { LocalDate } from './scalars.js';
 
 /**
@@ -86,12 +86,28 @@ export function numberRange(
   return conditions;
 }
 
+/**
+ * The column holds any of the values. Parameters: for values a client may choose freely (the
+ * industry letters are strings). For the values of a GraphQL enum, use `oneOfEnum`.
+ */
 export function oneOf<T>(column: Sql, values: readonly T[] | null | undefined): Sql[] {
   if (values == null) return [];
   // One value (the usual case) as plain equality: PostgreSQL evaluates `= ANY(array)` row by row
   // more slowly (counting 50,000 organizations: 9.0 ms against 7.8 ms).
   if (values.length === 1) return [sql`${column} = ${values[0]}`];
   return [sql`${column} = ANY(${[...values]})`];
+}
+
+/**
+ * The column holds any of these values of a GraphQL enum, written as literals (sql/fragment.ts
+ * `enumLiteral`): a list filtered only by enums then sends no parameters, and runs prepared with
+ * its own plan for its values (graph/list.ts). An empty list matches nothing, as `= ANY('{}')`.
+ */
+export function oneOfEnum(column: Sql, values: readonly string[] | null | undefined): Sql[] {
+  if (values == null) return [];
+  if (values.length === 0) return [raw('FALSE')];
+  if (values.length === 1) return [sql`${column} = ${enumLiteral(values[0])}`];
+  return [sql`${column} IN (${join(values.map(enumLiteral), ', ')})`];
 }
 
 export const MAX_TEXT_LENGTH = 100;

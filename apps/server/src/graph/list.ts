@@ -4,7 +4,7 @@ import type { ClassType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
 import { cursorOf, PageArgumentError, planPage, slicePage, type Ordering, type PageArgs } from '../relay/page.js';
-import { and, join, raw, render, sql, type Sql } from '../sql/fragment.js';
+import { and, hasParameters, intLiteral, join, raw, render, sql, type Sql } from '../sql/fragment.js';
 import type { Principal } from '../auth/principal.js';
 import type { ConnectionValue, Edge } from './connection.js';
 import { queryPrepared } from '../db/prepared.js';
@@ -148,8 +148,9 @@ export interface ListQuery<E extends object> {
   where: Sql[];
   order: OrderChoice;
   /**
-   * Run the statements prepared (db/prepared.ts): only when `where` holds no client filter, so
-   * that its text is one of a fixed set and its plan the same for any values.
+   * Run the statements prepared (db/prepared.ts) even though `where` sends parameters: only when
+   * their plan is the same for any values (an area's parent code). A `where` that sends none
+   * (no filter, or filters on enums only, written as literals) runs prepared anyway.
    */
   prepared?: boolean;
 }
@@ -179,10 +180,15 @@ export async function findPage<E extends object>(
   const plan = planOrRefuse(args, ordering);
   const from = raw(`${shape.table} ${alias}`);
   const joined = joinedRows(db, query.entity, onNodes ? joins : []);
-  const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${and(query.where)}`;
+  const where = and(query.where);
+  // Without parameters in `where` the texts are a fixed set per filter and each has one plan: the
+  // cursor is the only parameter left, and with the LIMIT a literal the generic plan is the one
+  // PostgreSQL would make for any cursor. Planning Q2's statement took 0.2–0.4 ms a request.
+  const prepared = query.prepared === true || !hasParameters(where);
+  const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
   const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
-  const statement = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()}${total} FROM ${from}${joined.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
-  const rows = await runQuery(db, statement, query.prepared);
+  const statement = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()}${total} FROM ${from}${joined.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${intLiteral(plan.fetch)}`;
+  const rows = await runQuery(db, statement, prepared);
   const related = joined.take(rows);
   if (related.length > 0) onNodes?.(related);
   let count: Promise<number> | undefined;
@@ -192,7 +198,7 @@ export async function findPage<E extends object>(
     for (const row of rows) row.__total = undefined;
   }
   const connection = toConnection<E>(rows, plan, args, ordering, fetched, () => {
-    count ??= runQuery(db, countStatement, query.prepared).then((r) => Number(r[0]?.n ?? 0));
+    count ??= runQuery(db, countStatement, prepared).then((r) => Number(r[0]?.n ?? 0));
     return count;
   });
   // Only whole rows go to the by-id loaders: a later `node(id)` must find every column.
@@ -295,15 +301,16 @@ export class RelationPages {
     const from = raw(`${shape.table} ${alias}`);
     const parentRef = raw('__parent.id');
     const condition = and([query.parent(parentRef), ...where]);
-    // Without a filter the texts are a fixed set and the plan the same for any parents: prepared.
-    const prepared = where.length === 0;
+    // Without parameters in the filter (none, or enums only) the texts are a fixed set and the
+    // plan the same for any parents: prepared.
+    const prepared = !hasParameters(and(where));
     const counts = new DataLoader<number, number>(async (parentIds) => {
       const statement = sql`SELECT __parent.id AS "__parent", (SELECT count(*)::int FROM ${from} WHERE ${condition}) AS n FROM unnest(${[...parentIds]}::int[]) AS __parent(id)`;
       const rows = await runQuery(this.db, statement, prepared);
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
     });
-    const page = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()} FROM ${from}${joined.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${plan.fetch}`;
+    const page = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()} FROM ${from}${joined.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${intLiteral(plan.fetch)}`;
     const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
       // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
       // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
@@ -404,7 +411,7 @@ export function rootPage<E extends object, F, O>(
 
 /**
  * @param prepared run it as a named prepared statement (db/prepared.ts says when that is right:
- *   never for a statement built from a client's filter).
+ *   never for a statement whose plan depends on a client's values sent as parameters).
  */
 export async function runQuery(db: EntityManager, statement: Sql, prepared = false): Promise<Record<string, unknown>[]> {
   const { text, values } = render(statement);

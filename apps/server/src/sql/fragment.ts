@@ -63,3 +63,33 @@ export function render(fragment: Sql): { text: string; values: unknown[] } {
   };
   return { text: walk(fragment), values };
 }
+
+/**
+ * True when rendering the fragment sends bind parameters. A statement without any has one plan
+ * for every execution, so it can run prepared (db/prepared.ts) with nothing to lose.
+ */
+export function hasParameters(fragment: Sql): boolean {
+  return fragment.values.some((value) => !(value instanceof Sql) || hasParameters(value));
+}
+
+/** What a GraphQL enum value looks like (the spec's Name, as this schema writes its enums). */
+const ENUM_VALUE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * A value of a GraphQL enum written into the SQL as a quoted literal rather than sent as a
+ * parameter. The schema has already refused anything outside the enum, so the texts are a small
+ * fixed set, and a statement whose plan depends on the value (a count under a skewed filter) can
+ * be prepared with that value in it: PostgreSQL then plans it once per connection for that value,
+ * instead of once per request, or once for all values (db/prepared.ts). The pattern check keeps
+ * anything that is not an enum value — which could not be quoted safely this way — out.
+ */
+export function enumLiteral(value: unknown): Sql {
+  if (typeof value !== 'string' || !ENUM_VALUE.test(value)) throw new TypeError(`not an enum value: ${JSON.stringify(value)}`);
+  return raw(`'${value}'`);
+}
+
+/** A count the server computed (a page size), written into the SQL: LIMIT $n would leave PostgreSQL to plan for any size. */
+export function intLiteral(value: number): Sql {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`not an integer: ${value}`);
+  return raw(String(value));
+}

@@ -2,7 +2,7 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { raw, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { ActivityKind } from '../enums.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { viaPartyOrganizationScope } from '../party-organization/party-organization.input.js';
 import { scopeCondition } from '../scope.js';
@@ -77,7 +77,7 @@ export function activityConditions(filter: ActivityFilter | null | undefined, pa
   const col = (name: string) => raw(`${a}.${name}`);
   return compileFilter(filter, path, (f, at) => [
     ...scopeCondition(f.scope, [...at, 'scope'], viaPartyOrganizationScope(col('party_organization_id'))),
-    ...oneOf(col('kind'), f.kind),
+    ...oneOfEnum(col('kind'), f.kind),
     ...dateRange(col('held_on'), f.heldOn, [...at, 'heldOn']),
     ...intRange(col('participants'), f.participants, [...at, 'participants']),
     ...textMatch([col('title')], f.text, [...at, 'text']),

@@ -3,7 +3,7 @@ import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { AreaLevel } from '../enums.js';
 import { yesNo } from '../filter-helpers.js';
-import { compileFilter, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { scopeCondition } from '../scope.js';
 import { Area } from './area.entity.js';
@@ -93,7 +93,7 @@ export function areaConditions(filter: AreaFilter | null | undefined, path: Fiel
   const col = (name: string) => raw(`${a}.${name}`);
   return compileFilter(filter, path, (f, at) => [
     ...scopeCondition(f.scope, [...at, 'scope'], { Area: (id) => sql`${col('path')} @> ARRAY[${id}]::int[]` }),
-    ...oneOf(col('level'), f.level),
+    ...oneOfEnum(col('level'), f.level),
     ...textMatch([col('name'), col('code')], f.text, [...at, 'text']),
     ...yesNo(raw(`EXISTS (SELECT 1 FROM working_committee __wc WHERE __wc.area_id = ${a}.id)`), f.hasWorkingCommittee),
     ...yesNo(

@@ -3,7 +3,7 @@ import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { BusinessDistrictKind } from '../enums.js';
 import { activeOrganizationCount, yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { BusinessDistrict } from './business-district.entity.js';
@@ -90,7 +90,7 @@ export function businessDistrictConditions(filter: BusinessDistrictFilter | null
       Area: (id) => inAreaSubtree(col('street_id'), id),
       BusinessDistrict: (id) => sql`${col('id')} = ${id}`,
     }),
-    ...oneOf(col('kind'), f.kind),
+    ...oneOfEnum(col('kind'), f.kind),
     ...dateRange(col('opened_on'), f.openedOn, [...at, 'openedOn']),
     ...textMatch([col('name')], f.text, [...at, 'text']),
     ...yesNo(

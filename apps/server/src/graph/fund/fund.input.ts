@@ -3,7 +3,7 @@ import { raw, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { FundEntryKind, FundKind } from '../enums.js';
 import { FenRange, fenRange } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { viaPartyOrganizationScope } from '../party-organization/party-organization.input.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
@@ -87,8 +87,8 @@ export function fundConditions(filter: FundFilter | null | undefined, path: Fiel
       Area: (id) => inAreaSubtree(col('area_id'), id),
       PartyOrganization: viaPartyOrganizationScope(col('party_organization_id')).PartyOrganization,
     }),
-    ...oneOf(col('fund'), x.kind),
-    ...oneOf(col('entry'), x.entry),
+    ...oneOfEnum(col('fund'), x.kind),
+    ...oneOfEnum(col('entry'), x.entry),
     ...intRange(col('year'), x.year, [...at, 'year']),
     ...dateRange(col('entered_on'), x.enteredOn, [...at, 'enteredOn']),
     ...fenRange(col('amount_fen'), x.amountFen, [...at, 'amountFen']),

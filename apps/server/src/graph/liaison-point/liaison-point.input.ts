@@ -3,7 +3,7 @@ import { and, raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { LiaisonKind } from '../enums.js';
 import { yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition, type ScopeRelations } from '../scope.js';
 import { LiaisonPoint } from './liaison-point.entity.js';
@@ -111,7 +111,7 @@ export function liaisonPointConditions(filter: LiaisonPointFilter | null | undef
   return compileFilter(filter, path, (f, at) => {
     const conditions = [
       ...scopeCondition(f.scope, [...at, 'scope'], viaOrganizationScope(col('organization_id'))),
-      ...oneOf(col('kind'), f.kind),
+      ...oneOfEnum(col('kind'), f.kind),
       ...yesNo(raw(`${l}.until IS NULL`), f.current),
       ...dateRange(col('since'), f.since, [...at, 'since']),
       ...dateRange(col('until'), f.until, [...at, 'until']),

@@ -3,7 +3,7 @@ import { raw, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { CommitteeLevel, MemberUnitDomain } from '../enums.js';
 import { yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { MemberUnit } from './member-unit.entity.js';
@@ -93,8 +93,8 @@ export function memberUnitConditions(filter: MemberUnitFilter | null | undefined
   const committee = (column: string) => raw(`(SELECT __wc.${column} FROM working_committee __wc WHERE __wc.id = ${mu}.committee_id)`);
   return compileFilter(filter, path, (f, at) => [
     ...scopeCondition(f.scope, [...at, 'scope'], { Area: (id) => inAreaSubtree(committee('area_id'), id) }),
-    ...oneOf(committee('level'), f.committeeLevel),
-    ...oneOf(col('domain'), f.domain),
+    ...oneOfEnum(committee('level'), f.committeeLevel),
+    ...oneOfEnum(col('domain'), f.domain),
     ...dateRange(col('joined_on'), f.joinedOn, [...at, 'joinedOn']),
     ...textMatch([col('name')], f.text, [...at, 'text']),
     ...intRange(

@@ -8,7 +8,7 @@ import { coverageAtField } from '../coverage/coverage.args.js';
 import { coverageClassAt, dates, newlyOrganizationCovered, standaloneEligibleAt } from '../coverage/coverage.sql.js';
 import { CoverageStatus } from '../coverage/coverage.types.js';
 import { OrganizationCategory, OrganizationStatus } from '../enums.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { ListKind, OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { yesNo } from '../filter-helpers.js';
@@ -210,9 +210,9 @@ export function organizationConditions(filter: OrganizationFilter | null | undef
       PartyOrganization: (id) =>
         sql`${col('id')} IN (SELECT organization_id FROM party_organization_coverage WHERE party_organization_id = ${id} AND until IS NULL)`,
     }),
-    ...oneOf(col('category'), f.category),
+    ...oneOfEnum(col('category'), f.category),
     ...oneOf(col('industry'), f.industry),
-    ...oneOf(col('status'), f.status),
+    ...oneOfEnum(col('status'), f.status),
     ...(f.isKey == null ? [] : [sql`${col('is_key')} = ${f.isKey}`]),
     ...dateRange(col('registered_on'), f.registeredOn, [...at, 'registeredOn']),
     ...dateRange(col('deregistered_on'), f.deregisteredOn, [...at, 'deregisteredOn']),

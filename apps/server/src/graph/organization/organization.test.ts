@@ -1,6 +1,6 @@
 import type { TestDatabase } from '@liangxin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODES, insertJinanFixture, startTestApp, testDatabase, type TestApp } from '../../../test/helpers.js';
+import { CODES, insertJinanFixture, sql, startTestApp, testDatabase, type TestApp } from '../../../test/helpers.js';
 
 let db: TestDatabase;
 let app: TestApp;
@@ -65,5 +65,43 @@ describe('organization(creditCode:)', () => {
     );
     expect(result.body.data).toEqual({ a: { street: { name: '解放路街道' } }, b: { street: { name: '大观园街道' } } });
     expect(statements).toHaveLength(2);
+  });
+});
+
+describe('organizations under enum filters', () => {
+  // One pooled connection, so pg_prepared_statements on it shows what the requests prepared.
+  let single: TestApp;
+  beforeAll(async () => {
+    single = await startTestApp(db.url, { poolSize: 1 });
+  });
+  afterAll(async () => {
+    await single?.close();
+  });
+  const prepared = async () =>
+    ((await single.server.dataSource.query(`SELECT statement FROM pg_prepared_statements WHERE NOT from_sql`)) as { statement: string }[]).map((r) => r.statement);
+  const count = async (where: string) => Number((await sql(db.url, `SELECT count(*) FROM organization WHERE ${where}`)).rows[0].count);
+  const LIST = `query ($category: [OrganizationCategory!], $status: [OrganizationStatus!], $industry: [String!]) {
+    organizations(first: 1, filter: { category: $category, status: $status, industry: $industry }) { totalCount nodes { name } }
+  }`;
+
+  it('run prepared, each set of values with its own text, and count what the database counts', async () => {
+    for (const [category, status] of [['SOCIAL', 'ACTIVE'], ['NON_PUBLIC_ECONOMIC', 'ACTIVE'], ['SOCIAL', 'DEREGISTERED']] as const) {
+      const { body } = await single.gql<{ organizations: { totalCount: number } }>(LIST, { category: [category], status: [status] });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.organizations.totalCount).toBe(await count(`category = '${category}' AND status = '${status}'`));
+      const statements = await prepared();
+      expect(statements.filter((s) => s.includes(`o.category = '${category}'`) && s.includes(`o.status = '${status}'`) && s.includes('LIMIT 2'))).toHaveLength(1);
+    }
+    const both = await single.gql<{ organizations: { totalCount: number } }>(LIST, { category: ['SOCIAL', 'NON_PUBLIC_ECONOMIC'] });
+    expect(both.body.data!.organizations.totalCount).toBe(await count(`category IN ('SOCIAL', 'NON_PUBLIC_ECONOMIC')`));
+    expect((await prepared()).some((s) => s.includes(`o.category IN ('SOCIAL', 'NON_PUBLIC_ECONOMIC')`))).toBe(true);
+    const none = await single.gql<{ organizations: { totalCount: number } }>(LIST, { category: [] });
+    expect(none.body.data!.organizations.totalCount).toBe(0);
+  });
+
+  it('run unprepared when a filter sends parameters (industry letters are strings)', async () => {
+    const { body } = await single.gql<{ organizations: { totalCount: number } }>(LIST, { category: ['NON_PUBLIC_ECONOMIC'], industry: ['I'] });
+    expect(body.data!.organizations.totalCount).toBe(await count(`category = 'NON_PUBLIC_ECONOMIC' AND industry = 'I'`));
+    expect((await prepared()).filter((s) => s.includes('industry'))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { ParkLevel } from '../enums.js';
 import { activeOrganizationCount, yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { Park } from './park.entity.js';
@@ -89,7 +89,7 @@ export function parkConditions(filter: ParkFilter | null | undefined, path: Fiel
       Area: (id) => inAreaSubtree(col('area_id'), id),
       Park: (id) => sql`${col('id')} = ${id}`,
     }),
-    ...oneOf(col('level'), f.level),
+    ...oneOfEnum(col('level'), f.level),
     ...dateRange(col('established_on'), f.establishedOn, [...at, 'establishedOn']),
     ...textMatch([col('name')], f.text, [...at, 'text']),
     ...yesNo(

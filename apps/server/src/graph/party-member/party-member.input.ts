@@ -3,7 +3,7 @@ import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { Ledger, MemberStage, RelationHolder } from '../enums.js';
 import { yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, oneOf, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, oneOfEnum, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { viaPartyOrganizationScope } from '../party-organization/party-organization.input.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
@@ -121,9 +121,9 @@ export function partyMemberConditions(filter: PartyMemberFilter | null | undefin
       BusinessDistrict: (id) => employerWhere(m, sql`__mo.business_district_id = ${id}`),
       PartyOrganization: viaPartyOrganizationScope(col('party_organization_id')).PartyOrganization,
     }),
-    ...oneOf(col('stage'), f.stage),
-    ...oneOf(col('relation_holder'), f.relationHolder),
-    ...oneOf(col('ledger'), f.ledger),
+    ...oneOfEnum(col('stage'), f.stage),
+    ...oneOfEnum(col('relation_holder'), f.relationHolder),
+    ...oneOfEnum(col('ledger'), f.ledger),
     ...scopeCondition(f.ledgerArea, [...at, 'ledgerArea'], { Area: (id) => inAreaSubtree(col('ledger_area_id'), id) }),
     ...yesNo(raw(`${m}.relation_holder IN ('PERSONNEL_AGENCY', 'TALENT_CENTER', 'COMMUNITY')`), f.inLedger),
     ...yesNo(raw(`${m}.transferred_on IS NOT NULL`), f.transferred),

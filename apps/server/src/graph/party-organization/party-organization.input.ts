@@ -3,7 +3,7 @@ import { and, raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { PartyOrganizationAnchor, PartyOrganizationFormation, PartyOrganizationKind } from '../enums.js';
 import { yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition, type ScopeRelations } from '../scope.js';
 import { PartyOrganization } from './party-organization.entity.js';
@@ -190,9 +190,9 @@ export function partyOrganizationConditions(filter: PartyOrganizationFilter | nu
   return compileFilter(filter, path, (f, at) => {
     const conditions = [
       ...scopeCondition(f.scope, [...at, 'scope'], partyOrganizationScopeRelations(p)),
-      ...oneOf(col('kind'), f.kind),
-      ...oneOf(col('formation'), f.formation),
-      ...oneOf(col('anchor'), f.anchor),
+      ...oneOfEnum(col('kind'), f.kind),
+      ...oneOfEnum(col('formation'), f.formation),
+      ...oneOfEnum(col('anchor'), f.anchor),
       ...oneOf(col('industry'), f.industry),
       ...dateRange(col('established_on'), f.establishedOn, [...at, 'establishedOn']),
       ...dateRange(col('dissolved_on'), f.dissolvedOn, [...at, 'dissolvedOn']),

@@ -3,7 +3,7 @@ import { raw, sql, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { Intention, LiaisonKind } from '../enums.js';
 import { yesNo } from '../filter-helpers.js';
-import { compileFilter, dateRange, DateRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import { viaOrganizationScope } from '../liaison-point/liaison-point.input.js';
 import { parseResponsible } from '../liaison-point/responsible.js';
 import type { OrderChoice } from '../list.js';
@@ -96,8 +96,8 @@ export function visitConditions(filter: VisitFilter | null | undefined, path: Fi
     const conditions = [
       ...scopeCondition(f.scope, [...at, 'scope'], viaOrganizationScope(col('organization_id'))),
       ...dateRange(col('visited_on'), f.visitedOn, [...at, 'visitedOn']),
-      ...oneOf(col('owner_intention'), f.ownerIntention),
-      ...oneOf(col('members_intention'), f.membersIntention),
+      ...oneOfEnum(col('owner_intention'), f.ownerIntention),
+      ...oneOfEnum(col('members_intention'), f.membersIntention),
       ...(f.liaisonKind == null
         ? []
         : [sql`${col('liaison_point_id')} IN (SELECT __vl.id FROM liaison_point __vl WHERE __vl.kind = ANY(${[...f.liaisonKind]}))`]),

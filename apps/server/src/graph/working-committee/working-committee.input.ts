@@ -2,7 +2,7 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { raw, type Sql } from '../../sql/fragment.js';
 import { connectionType, SortDirection } from '../connection.js';
 import { CommitteeLevel } from '../enums.js';
-import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOf, textMatch, type FieldPath } from '../filters.js';
+import { compileFilter, dateRange, DateRange, intRange, IntRange, oneOfEnum, textMatch, type FieldPath } from '../filters.js';
 import type { OrderChoice } from '../list.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { WorkingCommittee } from './working-committee.entity.js';
@@ -79,7 +79,7 @@ export function workingCommitteeConditions(filter: WorkingCommitteeFilter | null
   const col = (name: string) => raw(`${wc}.${name}`);
   return compileFilter(filter, path, (f, at) => [
     ...scopeCondition(f.scope, [...at, 'scope'], { Area: (id) => inAreaSubtree(col('area_id'), id) }),
-    ...oneOf(col('level'), f.level),
+    ...oneOfEnum(col('level'), f.level),
     ...dateRange(col('established_on'), f.establishedOn, [...at, 'establishedOn']),
     ...textMatch([col('name')], f.text, [...at, 'text']),
     ...intRange(raw(`(SELECT count(*)::int FROM member_unit __mu WHERE __mu.committee_id = ${wc}.id)`), f.memberUnitCount, [
