@@ -8,6 +8,7 @@ import { and, hasParameters, intLiteral, join, raw, render, sql, type Sql } from
 import type { Principal } from '../auth/principal.js';
 import type { ConnectionValue, Edge } from './connection.js';
 import { queryPrepared } from '../db/prepared.js';
+import { extrasKey, extrasSql, rowExtras, type ExtraContext, type ExtrasSql, type RowExtra } from './row-extras.js';
 import { joinedRows, joinsKey, tableShape, type FetchedColumns, type JoinedRows, type JoinSpec, type TableShape } from '../db/table-shape.js';
 import { listSelection, wantsTotalCount } from './selected-columns.js';
 
@@ -172,6 +173,8 @@ export async function findPage<E extends object>(
   needs: readonly string[] | null = null,
   /** To-one relations to fetch in the same statement and prime into the by-id loaders (needs `onNodes`). */
   joins: readonly JoinSpec[] = [],
+  /** Node fields computed in the same statement (row-extras.ts). */
+  extras: readonly RowExtra[] = [],
 ): Promise<ConnectionValue<E>> {
   const shape = tableShape(db, query.entity);
   const { alias } = query;
@@ -180,6 +183,7 @@ export async function findPage<E extends object>(
   const plan = planOrRefuse(args, ordering);
   const from = raw(`${shape.table} ${alias}`);
   const joined = joinedRows(db, query.entity, onNodes ? joins : []);
+  const computed = extrasSql(extras);
   const where = and(query.where);
   // Without parameters in `where` the texts are a fixed set per filter and each has one plan: the
   // cursor is the only parameter left, and with the LIMIT a literal the generic plan is the one
@@ -187,8 +191,9 @@ export async function findPage<E extends object>(
   const prepared = query.prepared === true || !hasParameters(where);
   const countStatement = sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
   const total = withCount ? sql`, (${countStatement}) AS "__total"` : raw('');
-  const statement = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()}${total} FROM ${from}${joined.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${intLiteral(plan.fetch)}`;
+  const statement = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()}${computed.select}${total} FROM ${from}${joined.from(alias)}${computed.from(alias)} WHERE ${and([...query.where, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${intLiteral(plan.fetch)}`;
   const rows = await runQuery(db, statement, prepared);
+  computed.take(rows);
   const related = joined.take(rows);
   if (related.length > 0) onNodes?.(related);
   let count: Promise<number> | undefined;
@@ -266,8 +271,10 @@ export class RelationPages {
     needs: readonly string[] | null = null,
     /** To-one relations fetched in the page's statement and primed into the by-id loaders. */
     joins: readonly JoinSpec[] = [],
+    /** Node fields computed in the page's statement (row-extras.ts). */
+    extras: readonly RowExtra[] = [],
   ): Promise<ConnectionValue<E>> {
-    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}|${joinsKey(joins)}`;
+    const key = `${query.key}|${query.order.key}:${query.order.direction}|${args.first ?? ''}|${args.after ?? ''}|${args.last ?? ''}|${args.before ?? ''}|${withCount ? 'counted' : ''}|${needs ? needs.join(',') : '*'}|${joinsKey(joins)}|${extrasKey(extras)}`;
     // Every parent of a level asks with the same key: the shape, ordering, plan and statements are
     // worked out for the first and reused for the rest.
     let loaders = this.#loaders.get(key);
@@ -276,7 +283,7 @@ export class RelationPages {
       const ordering = orderingFor(shape as TableShape<unknown>, query.alias, query.order);
       const fetched = shape.columnsFor(needs, orderProperty(shape as TableShape<unknown>, query.order));
       const plan = planOrRefuse(args, ordering);
-      loaders = this.#makeLoaders(query, shape, fetched, ordering, plan, withCount, joinedRows(this.db, query.entity, joins));
+      loaders = this.#makeLoaders(query, shape, fetched, ordering, plan, withCount, joinedRows(this.db, query.entity, joins), extrasSql(extras));
       this.#loaders.set(key, loaders);
     }
     const rows = await loaders.pages.load(parentId);
@@ -295,6 +302,7 @@ export class RelationPages {
     plan: ReturnType<typeof planPage>,
     withCount: boolean,
     joined: JoinedRows,
+    computed: ExtrasSql,
   ): RelationLoaders {
     const { alias } = query;
     const where = query.where();
@@ -310,7 +318,7 @@ export class RelationPages {
       const byParent = new Map(rows.map((r) => [Number(r.__parent), Number(r.n)]));
       return parentIds.map((id) => byParent.get(id) ?? 0);
     });
-    const page = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()} FROM ${from}${joined.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${intLiteral(plan.fetch)}`;
+    const page = sql`SELECT ${fetched.select(alias)}${orderValueSelect(query.order)}${joined.select()}${computed.select} FROM ${from}${joined.from(alias)}${computed.from(alias)} WHERE ${and([condition, ...plan.where])} ORDER BY ${plan.orderBy} LIMIT ${intLiteral(plan.fetch)}`;
     const pages = new DataLoader<number, Record<string, unknown>[]>(async (parentIds) => {
       // With the count: each parent's count once (a materialized CTE, so it is not recomputed per
       // page row), then its page; LEFT JOIN keeps the parents whose page is empty, for their count.
@@ -319,6 +327,7 @@ export class RelationPages {
           SELECT __parent.id AS "__parent", __parent.n AS "__total", __page.* FROM __parent LEFT JOIN LATERAL (${page}) AS __page ON true`
         : sql`SELECT __parent.id AS "__parent", __page.* FROM unnest(${[...parentIds]}::int[]) AS __parent(id) CROSS JOIN LATERAL (${page}) AS __page`;
       const rows = await runQuery(this.db, statement, prepared);
+      computed.take(rows);
       const related = joined.take(rows);
       if (related.length > 0) this.onNodes(related);
       const byParent = new Map<number, Record<string, unknown>[]>();
@@ -358,7 +367,7 @@ export interface ListKind<E extends object, F, O> {
  */
 export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) {
   return (
-    ctx: { loaders: { pages: RelationPages }; principal?: Principal | null },
+    ctx: { loaders: { pages: RelationPages }; principal?: Principal | null } & ExtraContext,
     name: string,
     parent: (parentId: Sql) => Sql,
     parentId: number,
@@ -383,6 +392,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
       selection.withCount,
       selection.needs,
       selection.joins,
+      rowExtras(info, kind.entity, ctx),
     );
   };
 }
@@ -390,7 +400,7 @@ export function relationLister<E extends object, F, O>(kind: ListKind<E, F, O>) 
 /** A root list of `kind` under the field's filter, order and page arguments. */
 export function rootPage<E extends object, F, O>(
   kind: ListKind<E, F, O>,
-  ctx: { db: EntityManager; loaders: { primeNodes: (nodes: readonly object[]) => void }; principal?: Principal | null },
+  ctx: { db: EntityManager; loaders: { primeNodes: (nodes: readonly object[]) => void }; principal?: Principal | null } & ExtraContext,
   filter: F | null | undefined,
   orderBy: O | null | undefined,
   page: PageArgs,
@@ -406,6 +416,7 @@ export function rootPage<E extends object, F, O>(
     selection.withCount,
     selection.needs,
     selection.joins,
+    rowExtras(info, kind.entity, ctx),
   );
 }
 

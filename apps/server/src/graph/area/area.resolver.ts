@@ -6,6 +6,7 @@ import { PageArgs, type ConnectionValue } from '../connection.js';
 import { AreaLevel } from '../enums.js';
 import { isWholeRow } from '../../db/table-shape.js';
 import { findPage } from '../list.js';
+import { rowExtras } from '../row-extras.js';
 import { listSelection, readsFromParent } from '../selected-columns.js';
 import { checkAreaCode } from './area-code.js';
 import { Area } from './area.entity.js';
@@ -36,6 +37,8 @@ async function areaRelation(
     parentId,
     selection.withCount,
     selection.needs,
+    [],
+    rowExtras(info, Area, ctx),
   );
   // By code too; only whole rows (a list that fetched some columns holds partial ones).
   for (const area of connection.nodes) if (isWholeRow(area, Area)) ctx.loaders.area.prime(area);
@@ -55,9 +58,10 @@ export class AreaResolver {
     @filterArg() filter: Filter,
     @orderArg() orderBy: Order,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { db, loaders }: Context,
+    @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Area>> {
+    const { db, loaders } = ctx;
     const where = areaConditions(filter, ['filter']);
     if (level) where.push(sql`a.level = ${level}`);
     if (parentCode != null) {
@@ -69,7 +73,7 @@ export class AreaResolver {
     const selection = listSelection(info, Area);
     // findPage hands over the rows only when they are whole.
     const primeByIdAndCode = (areas: readonly object[]) => areas.forEach((area) => loaders.area.prime(area as Area));
-    return findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy), prepared }, page, primeByIdAndCode, selection.withCount, selection.needs);
+    return findPage(db, { entity: Area, alias: 'a', where, order: areaOrder(orderBy), prepared }, page, primeByIdAndCode, selection.withCount, selection.needs, [], rowExtras(info, Area, ctx));
   }
 
   @Query(() => Area, { nullable: true, description: 'The area (行政区划) with this division code, e.g. "370102" (历下区); null if none.' })

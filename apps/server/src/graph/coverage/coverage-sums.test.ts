@@ -157,6 +157,76 @@ describe('sums agree on the demo data', () => {
     );
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!.area.streets.nodes.length).toBeGreaterThan(50);
-    expect(statements).toHaveLength(3);
+    // The city by code, then the streets with each street's tally row joined (graph/row-extras.ts).
+    expect(statements).toHaveLength(2);
+  });
+
+  it('gives a list the same coverage as each place asked alone, for every place type and every argument', async () => {
+    const city = await cityCode();
+    const STATS = `${FIELDS} organizationCoverageRate workCoverageRate overallCoverageRate asOf window`;
+    // Two dates in one list (two joined probes), and a window the tally does not hold (the loader).
+    const listed = await app.gql<Record<string, { nodes: ({ id: string; code?: string } & Record<string, Stats>)[] }>>(
+      `query ($code: String!) {
+        area(code: $code) { streets(first: 100) { nodes { id code now: coverage(asOf: "2026-11-28") { ${STATS} } before: coverage(asOf: "2025-06-30") { ${STATS} } short: coverage(asOf: "2026-11-28", window: 30) { ${STATS} } } } }
+        parks(first: 100) { nodes { id now: coverage(asOf: "2026-11-28") { ${STATS} } } }
+        buildings(first: 100) { nodes { id now: coverage(asOf: "2026-11-28") { ${STATS} } } }
+        businessDistricts(first: 100) { nodes { id now: coverage(asOf: "2026-11-28") { ${STATS} } } }
+      }`,
+      { code: city },
+    );
+    expect(listed.body.errors).toBeUndefined();
+    const data = listed.body.data! as unknown as {
+      area: { streets: { nodes: ({ id: string } & Record<string, Stats>)[] } };
+      parks: { nodes: ({ id: string } & Record<string, Stats>)[] };
+      buildings: { nodes: ({ id: string } & Record<string, Stats>)[] };
+      businessDistricts: { nodes: ({ id: string } & Record<string, Stats>)[] };
+    };
+    const lists = [data.area.streets.nodes, data.parks.nodes, data.buildings.nodes, data.businessDistricts.nodes];
+    for (const nodes of lists) expect(nodes.length).toBeGreaterThan(0);
+    // Each place alone, by `node(id)`: the coverage loader, one statement for all of them.
+    const places = lists.flat();
+    const ask = (ids: string[]) =>
+      app.gql<{ nodes: Record<string, Stats>[] }>(
+        `query ($ids: [ID!]!) { nodes(ids: $ids) { ...A ...C } }
+        fragment S on CoverageStats { ${STATS} }
+        fragment A on Area { now: coverage(asOf: "2026-11-28") { ...S } before: coverage(asOf: "2025-06-30") { ...S } short: coverage(asOf: "2026-11-28", window: 30) { ...S } }
+        fragment C on Node { ... on Park { now: coverage(asOf: "2026-11-28") { ...S } } ... on Building { now: coverage(asOf: "2026-11-28") { ...S } } ... on BusinessDistrict { now: coverage(asOf: "2026-11-28") { ...S } } }`,
+        { ids },
+      );
+    const alone: Record<string, Stats>[] = [];
+    for (let i = 0; i < places.length; i += 100) {
+      const { body } = await ask(places.slice(i, i + 100).map((p) => p.id));
+      expect(body.errors).toBeUndefined();
+      alone.push(...body.data!.nodes);
+    }
+    places.forEach((place, i) => {
+      const { id, code: _code, ...listedCoverage } = place as typeof place & { code?: string };
+      expect(listedCoverage, id).toEqual(alone[i]);
+    });
+    // The figures are not all zero (a join that found nothing would agree with an empty loader).
+    expect(data.area.streets.nodes.some((s) => s.now!.inScope > 0 && s.before!.inScope !== s.now!.inScope)).toBe(true);
+  });
+
+  it('reports a list\'s bad coverage arguments at each coverage field, as without the join', async () => {
+    const { body } = await app.gql(`{ areas(level: DISTRICT, first: 2) { nodes { code coverage(window: 0) { inScope } } } }`);
+    expect(body.errors!.length).toBeGreaterThan(0);
+    for (const error of body.errors!) {
+      expect(error.path).toEqual(['areas', 'nodes', expect.any(Number), 'coverage']);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['window'] });
+    }
+  });
+
+  it('computes no coverage in a list under row-level security (the tally counts the whole city)', async () => {
+    const district = (await sql(db.url, `SELECT id, code FROM area WHERE level = 'DISTRICT' ORDER BY code LIMIT 1`)).rows[0] as { id: number; code: string };
+    const worker = await app.authorizationAs({ role: 'DISTRICT_OFFICER', areaId: district.id });
+    const query = `query ($code: String!) { area(code: $code) { children(first: 100) { nodes { code coverage(asOf: "2026-11-28") { inScope } } } } }`;
+    type Answer = { area: { children: { nodes: { code: string; coverage: { inScope: number } }[] } } };
+    const { result, statements } = await app.server.statements.capture(() => app.gql<Answer>(query, { code: district.code }, { authorization: worker }));
+    expect(result.body.errors).toBeUndefined();
+    expect(statements.some((s) => s.includes('FROM area'))).toBe(true);
+    expect(statements.some((s) => s.includes('coverage_tally'))).toBe(false);
+    const admin = await app.gql<Answer>(query, { code: district.code });
+    // The district's own streets: the analyst sees all of its organizations, so the counts agree.
+    expect(result.body.data!.area.children.nodes).toEqual(admin.body.data!.area.children.nodes);
   });
 });

@@ -16,6 +16,7 @@ import { partyOrganizationScopeRelations } from '../party-organization/party-org
 import { LocalDate } from '../scalars.js';
 import { inAreaSubtree, scopeCondition } from '../scope.js';
 import { readsFromParent } from '../selected-columns.js';
+import { computedInList, computedValue, type ExtraContext, type RowExtra } from '../row-extras.js';
 import { coverageAt } from './coverage.args.js';
 import {
   blindSpotAt,
@@ -23,6 +24,8 @@ import {
   coverageStatement,
   tallied,
   tallyChildAreaStatement,
+  TALLY_PROBE_COLUMNS,
+  tallyProbe,
   tallyTotalStatement,
   toCountsRow,
   totalGrouping,
@@ -80,13 +83,75 @@ function coverageAtOnce(ctx: Context, asOf: string | null | undefined, window: n
   return at;
 }
 
-function placeCoverage(ctx: Context, place: CoveragePlace, id: number, asOf: string | null | undefined, window: number | null | undefined) {
+/** Names a place's coverage on `at` where a list computed it (row-extras.ts); made once per `at`. */
+const computedKeys = new WeakMap<CoverageAt, string>();
+function computedKey(at: CoverageAt): string {
+  let key = computedKeys.get(at);
+  if (key === undefined) computedKeys.set(at, (key = `coverage|${at.asOf}|${at.window}`));
+  return key;
+}
+
+function placeCoverage(
+  ctx: Context,
+  place: CoveragePlace,
+  row: { id: number },
+  asOf: string | null | undefined,
+  window: number | null | undefined,
+): CoverageStats | Promise<CoverageStats> {
   const at = coverageAtOnce(ctx, asOf, window);
+  const computed = computedValue<CoverageStats>(row, computedKey(at));
+  if (computed) return computed;
   return ctx.loaders.coverage
     .stats(place, at)
-    .load(id)
-    .then((row) => coverageStats(row, at));
+    .load(row.id)
+    .then((counts) => coverageStats(counts, at));
 }
+
+/**
+ * Lists of places compute `coverage` in their own statement when the tally answers it (the
+ * default window, no row-level security): one probe of the tally per row, joined to the page.
+ * Otherwise, or for arguments coverageAt refuses (the resolver then reports them at the field's
+ * path), the loader answers as before.
+ */
+function computedCoverage(place: CoveragePlace) {
+  return (args: Record<string, unknown>, ctx: ExtraContext): RowExtra | null => {
+    if (ctx.rowLevelSecurity !== false) return null;
+    let at: CoverageAt;
+    try {
+      at = coverageAt(args.asOf as string | null | undefined, args.window as number | null | undefined);
+    } catch {
+      return null;
+    }
+    if (!tallied(at)) return null;
+    return {
+      key: computedKey(at),
+      lateral: (alias) => tallyProbe(place, raw(`${alias}.id`), at),
+      columns: TALLY_PROBE_COLUMNS,
+      // Indexed, not destructured: this runs for every row of every such list.
+      take: (v) =>
+        coverageStats(
+          v[0] == null
+            ? undefined
+            : {
+                key: '',
+                label: null,
+                inScope: Number(v[0]),
+                organizationCovered: Number(v[1]),
+                workCovered: Number(v[2]),
+                blindSpots: Number(v[3]),
+                standaloneEligibleUncovered: Number(v[4]),
+                weakPartyOrganizations: Number(v[5]),
+              },
+          at,
+        ),
+    };
+  };
+}
+
+computedInList(Area, 'coverage', computedCoverage('Area'));
+computedInList(Park, 'coverage', computedCoverage('Park'));
+computedInList(Building, 'coverage', computedCoverage('Building'));
+computedInList(BusinessDistrict, 'coverage', computedCoverage('BusinessDistrict'));
 
 const coverageField = (place: string, plural: string, holds: string) =>
   FieldResolver(() => CoverageStats, {
@@ -96,24 +161,24 @@ const coverageField = (place: string, plural: string, holds: string) =>
 @Resolver(() => Area)
 export class AreaCoverageResolver {
   @coverageField('area', 'areas', 'Holds the organizations whose street is this area or lies beneath it.')
-  coverage(@Root() area: Area, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): Promise<CoverageStats> {
-    return placeCoverage(ctx, 'Area', area.id, asOf, window);
+  coverage(@Root() area: Area, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): CoverageStats | Promise<CoverageStats> {
+    return placeCoverage(ctx, 'Area', area, asOf, window);
   }
 }
 
 @Resolver(() => Park)
 export class ParkCoverageResolver {
   @coverageField('park', 'parks', 'Holds the organizations located in the park (their park).')
-  coverage(@Root() park: Park, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): Promise<CoverageStats> {
-    return placeCoverage(ctx, 'Park', park.id, asOf, window);
+  coverage(@Root() park: Park, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): CoverageStats | Promise<CoverageStats> {
+    return placeCoverage(ctx, 'Park', park, asOf, window);
   }
 }
 
 @Resolver(() => Building)
 export class BuildingCoverageResolver {
   @coverageField('building', 'buildings', 'Holds the organizations located in the building.')
-  coverage(@Root() building: Building, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): Promise<CoverageStats> {
-    return placeCoverage(ctx, 'Building', building.id, asOf, window);
+  coverage(@Root() building: Building, @asOfArg() asOf: string | null, @windowArg() window: number | null, @Ctx() ctx: Context): CoverageStats | Promise<CoverageStats> {
+    return placeCoverage(ctx, 'Building', building, asOf, window);
   }
 }
 
@@ -125,8 +190,8 @@ export class BusinessDistrictCoverageResolver {
     @asOfArg() asOf: string | null,
     @windowArg() window: number | null,
     @Ctx() ctx: Context,
-  ): Promise<CoverageStats> {
-    return placeCoverage(ctx, 'BusinessDistrict', businessDistrict.id, asOf, window);
+  ): CoverageStats | Promise<CoverageStats> {
+    return placeCoverage(ctx, 'BusinessDistrict', businessDistrict, asOf, window);
   }
 }
 

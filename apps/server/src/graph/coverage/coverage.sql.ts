@@ -283,6 +283,17 @@ function tallyRow(place: CoveragePlace, placeId: Sql, d: Sql): Sql {
     ORDER BY __t.day DESC LIMIT 1`;
 }
 
+/** The columns of `tallyProbe`, in order. */
+export const TALLY_PROBE_COLUMNS = ['in_scope', 'organization_covered', 'work_covered', 'blind_spots', 'standalone_eligible_uncovered', 'weak_party_organizations'] as const;
+
+/**
+ * The tally's row for one place on `at` (`placeId`, SQL: e.g. a list's `a.id`), for a LATERAL
+ * join: columns TALLY_PROBE_COLUMNS, no row when the place has none (its counts are all 0).
+ */
+export function tallyProbe(place: CoveragePlace, placeId: Sql, at: CoverageAt): Sql {
+  return tallyRow(place, placeId, dates(at).d);
+}
+
 const TALLY_COLUMNS = raw(`coalesce(__c.in_scope, 0) AS "inScope", coalesce(__c.organization_covered, 0) AS "organizationCovered",
   coalesce(__c.work_covered, 0) AS "workCovered", coalesce(__c.blind_spots, 0) AS "blindSpots",
   coalesce(__c.standalone_eligible_uncovered, 0) AS "standaloneEligibleUncovered",

@@ -175,9 +175,10 @@ describe('statements', () => {
     const district = await app.server.statements.capture(() => app.gql<{ area: { streets: { nodes: unknown[] } } }>(query('370102')));
     expect(city.result.body.data!.area.streets.nodes).toHaveLength(3);
     expect(district.result.body.data!.area.streets.nodes).toHaveLength(2);
-    // area by code, the streets page, one coverage statement.
-    expect(city.statements).toHaveLength(3);
-    expect(district.statements).toHaveLength(3);
+    // The area by code, then the streets page with each street's tally row joined to it
+    // (graph/row-extras.ts): no coverage statement of its own.
+    expect(city.statements).toHaveLength(2);
+    expect(district.statements).toHaveLength(2);
   });
 
   it('batches per level and (type, asOf, window): not one statement per row', async () => {
@@ -186,9 +187,9 @@ describe('statements', () => {
         a: coverage(asOf: "2025-06-30") { inScope } b: coverage(asOf: "2024-06-30") { inScope } } } } }`),
     );
     expect(result.body.errors).toBeUndefined();
-    // area, children page, the city's coverage (level 1), the districts' coverage on 2025-06-30 and
-    // on 2024-06-30 (level 2: one statement per date for both districts).
-    expect(statements).toHaveLength(5);
+    // The area, the city's coverage (level 1), and the children page with the districts' coverage
+    // on both dates joined to it (level 2: two tally probes per row, in the page's statement).
+    expect(statements).toHaveLength(3);
   });
 });
 
