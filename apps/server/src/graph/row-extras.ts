@@ -66,8 +66,11 @@ export function computedValue<T>(row: object, key: string): T | undefined {
 const NONE: readonly RowExtra[] = [];
 /** Per field node of a cached document: the declared fields it selects on the nodes (mostly none). */
 const candidates = new WeakMap<FieldNode, readonly FieldNode[]>();
-/** Per request (its variables object) and field node: the extras worked out. */
-const planned = new WeakMap<object, WeakMap<FieldNode, readonly RowExtra[]>>();
+/**
+ * Per request (its context, and its variables: a batch shares one context) and field node: the
+ * extras worked out. Never across requests: a plan depends on who asks (row-level security).
+ */
+const planned = new WeakMap<ExtraContext, WeakMap<object, WeakMap<FieldNode, readonly RowExtra[]>>>();
 
 /**
  * The extras for the list field being resolved: one per declared node field and distinct set of
@@ -81,8 +84,10 @@ export function rowExtras(info: GraphQLResolveInfo | undefined, entity: ClassTyp
   let fields = candidates.get(first);
   if (!fields) candidates.set(first, (fields = declaredNodeFields(info, own)));
   if (fields.length === 0) return NONE;
-  let byField = planned.get(info.variableValues);
-  if (!byField) planned.set(info.variableValues, (byField = new WeakMap()));
+  let byVariables = planned.get(ctx);
+  if (!byVariables) planned.set(ctx, (byVariables = new WeakMap()));
+  let byField = byVariables.get(info.variableValues);
+  if (!byField) byVariables.set(info.variableValues, (byField = new WeakMap()));
   let extras = byField.get(first);
   if (!extras) byField.set(first, (extras = planExtras(info, fields, own, ctx)));
   return extras;
