@@ -211,6 +211,7 @@ async function loadPhase(url: string, results: ScenarioResult[]): Promise<void> 
         const server = servers[name];
         const send = requestOf(result.prepared, name, result.scenario.id, server);
         if ('skip' in send) continue;
+        await untilDatabaseIdle(url);
         await cannon(send, warmup);
         resetPeakRss(server.pid);
         const measured = await cannon(send, seconds);
@@ -220,6 +221,29 @@ async function loadPhase(url: string, results: ScenarioResult[]): Promise<void> 
     }
   } finally {
     for (const name of SERVER_NAMES) await servers[name]?.stop();
+  }
+}
+
+/**
+ * Waits until the database runs no statement (at most REQUEST_TIMEOUT_S). autocannon stops
+ * sending when its time is up, but statements the previous server had started run on: at scale
+ * 20 a blind-spot count takes seconds, and ten of them would share the next server's measured
+ * window with it. Every server starts on an idle database.
+ */
+async function untilDatabaseIdle(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const deadline = Date.now() + REQUEST_TIMEOUT_S * 1000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await client.end();
   }
 }
 
@@ -355,7 +379,7 @@ function report(results: ScenarioResult[], c: { postgres: string; organizations:
     `Command: \`DATABASE_URL=… npm run bench -- --scale ${scale}${quick ? ' --quick' : ''}\` (${new Date().toISOString().slice(0, 10)}).`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; 1-minute load average at the end ${loadavg()[0]!.toFixed(1)}; Node ${process.version}; PostgreSQL ${c.postgres}; postgraphile ${postgraphileVersion()}.`,
     `Data: Jinan set scale ${scale} (seed ${c.seed}, as of ${c.asOf}), ${c.organizations.toLocaleString('en')} organizations; coverage questions asked for the as-of date.`,
-    `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario and server; the three servers run side by side, each in its own process(es) with pools of 10 connections — ours as in production, the primary and its LIANGXIN_WORKERS workers (default: the cores, at most 4), a pool each — and are loaded one at a time, the order rotating from scenario to scenario. Ours requires sign-in: it gets a random LIANGXIN_SESSION_SECRET and every request to it carries a CITY_ADMIN session token signed with that key (unrestricted: no row-level security, nothing masked; checking the token sends no SQL); LIANGXIN_RATE_LIMIT_PER_MINUTE=0 and LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE=0, since a load generator deliberately exceeds any human rate. PostGraphile and the floor take no token. Statements per request: the mean over ${countRequests} sequential requests after a warm one, counted on the wire (statement-counter.ts; BEGIN/COMMIT included). Peak RSS: VmHWM during the measured run, summed over a server's processes. Errors: non-2xx, socket errors, timeouts (a request unanswered after ${REQUEST_TIMEOUT_S} s) and GraphQL errors.`,
+    `Load: autocannon from the benchmark process, ${connections} connections, ${warmup} s warm-up then ${seconds} s per scenario and server; the three servers run side by side, each in its own process(es) with pools of 10 connections — ours as in production, the primary and its LIANGXIN_WORKERS workers (default: the cores, at most 4), a pool each — and are loaded one at a time, the order rotating from scenario to scenario, each on an idle database (the previous server's last statements finished). Ours requires sign-in: it gets a random LIANGXIN_SESSION_SECRET and every request to it carries a CITY_ADMIN session token signed with that key (unrestricted: no row-level security, nothing masked; checking the token sends no SQL); LIANGXIN_RATE_LIMIT_PER_MINUTE=0 and LIANGXIN_SIGN_IN_RATE_LIMIT_PER_MINUTE=0, since a load generator deliberately exceeds any human rate. PostGraphile and the floor take no token. Statements per request: the mean over ${countRequests} sequential requests after a warm one, counted on the wire (statement-counter.ts; BEGIN/COMMIT included). Peak RSS: VmHWM during the measured run, summed over a server's processes. Errors: non-2xx, socket errors, timeouts (a request unanswered after ${REQUEST_TIMEOUT_S} s) and GraphQL errors.`,
     '',
     '| scenario | server | requests/s | p50 ms | p99 ms | statements / request | peak RSS MiB | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
