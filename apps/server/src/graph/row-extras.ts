@@ -1,6 +1,7 @@
-import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import { join, raw, sql, type Sql } from '../sql/fragment.js';
+import { eachNodeField } from './selected-columns.js';
 
 /**
  * Node fields a list computes in its own statement: a `LEFT JOIN LATERAL` per row, whose columns
@@ -125,27 +126,10 @@ function nodeTypeOf(info: GraphQLResolveInfo) {
 /** The declared fields selected on the connection's nodes (through `nodes` and `edges.node`, fragments included). */
 function declaredNodeFields(info: GraphQLResolveInfo, own: Map<string, Plan>): readonly FieldNode[] {
   const found: FieldNode[] = [];
-  const seen = new Set<string>();
-  const each = (set: SelectionSetNode | undefined, onField: (field: FieldNode) => void): void => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) onField(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) each(selection.selectionSet, onField);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        each(info.fragments[selection.name.value]?.selectionSet, onField);
-      }
-    }
-  };
-  const onNodeField = (field: FieldNode) => {
+  eachNodeField(info, (field) => {
     if (own.has(field.name.value)) found.push(field);
-  };
-  for (const node of info.fieldNodes) {
-    each(node.selectionSet, (field) => {
-      if (field.name.value === 'nodes') each(field.selectionSet, onNodeField);
-      else if (field.name.value === 'edges') each(field.selectionSet, (edge) => edge.name.value === 'node' && each(edge.selectionSet, onNodeField));
-    });
-  }
-  return found.length === 0 ? [] : found;
+  });
+  return found;
 }
 
 /** Names a set of extras (part of a relation batch's key). */

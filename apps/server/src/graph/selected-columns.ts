@@ -114,28 +114,35 @@ function joinsOfFields(entity: ClassType<object>, fields: Set<string>): ToOneJoi
 /** Names of the fields selected on the connection's nodes (through `nodes` and `edges.node`, fragments included). */
 function nodeFieldNames(info: GraphQLResolveInfo): Set<string> {
   const names = new Set<string>();
+  eachNodeField(info, (field) => names.add(field.name.value));
+  return names;
+}
+
+/**
+ * Calls `onField` with each field selected on the nodes of the connection being resolved: under
+ * `nodes` and `edges { node }`, through inline fragments and named fragments (each named one once).
+ */
+export function eachNodeField(info: GraphQLResolveInfo, onField: (field: FieldNode) => void): void {
   const seen = new Set<string>();
-  const each = (set: SelectionSetNode | undefined, onField: (field: FieldNode) => void): void => {
+  const each = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) onField(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) each(selection.selectionSet, onField);
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) each(selection.selectionSet, visit);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
-        each(info.fragments[selection.name.value]?.selectionSet, onField);
+        each(info.fragments[selection.name.value]?.selectionSet, visit);
       }
     }
   };
-  const onNodeField = (field: FieldNode) => names.add(field.name.value);
   const onEdgeField = (field: FieldNode) => {
-    if (field.name.value === 'node') each(field.selectionSet, onNodeField);
+    if (field.name.value === 'node') each(field.selectionSet, onField);
   };
   for (const node of info.fieldNodes) {
     each(node.selectionSet, (field) => {
-      if (field.name.value === 'nodes') each(field.selectionSet, onNodeField);
+      if (field.name.value === 'nodes') each(field.selectionSet, onField);
       else if (field.name.value === 'edges') each(field.selectionSet, onEdgeField);
     });
   }
-  return names;
 }
 
 function needsOfFields(entity: ClassType<object>, fields: Set<string>): readonly string[] | null {
