@@ -8,7 +8,7 @@ import { eachNodeField } from './selected-columns.js';
  * become the field's value on the row, so the field resolves at once — no loader, no promise, no
  * statement of its own. The coverage of 112 streets (Q3 of the suite) was three statements and a
  * loader promise per street; with the tally's probe joined to the streets' page it is two, and
- * one process spends about 1.65 ms of CPU per request on it instead of 2.1 (docs/benchmarks.md,
+ * one process spends about 1.65 ms of Node CPU per request on it instead of 2.1 (docs/benchmarks.md,
  * session 14).
  *
  * A field opts in with `computedInList` in its resolver file, and its resolver first asks
